@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace MoiAimerToi.Web.Accounts;
+
+public sealed class AppUser : IdentityUser;

@@ -1,0 +1,26 @@
+namespace MoiAimerToi.Web.Common;
+
+/// <summary>A rule broken by one field; <see cref="Field"/> is the API's snake_case name.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>The result of a change: the saved value, or why nothing was saved.</summary>
+public sealed class Outcome<T>
+{
+    private Outcome(T? value, IReadOnlyList<FieldError> errors)
+    {
+        Value = value;
+        Errors = errors;
+    }
+
+    public T? Value { get; }
+
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    public bool Succeeded => Errors.Count == 0;
+
+    public static Outcome<T> Success(T value) => new(value, []);
+
+    public static Outcome<T> Failure(IReadOnlyList<FieldError> errors) => new(default, errors);
+
+    public static implicit operator Outcome<T>(T value) => Success(value);
+}

@@ -1,0 +1,21 @@
+namespace MoiAimerToi.Web.Couple;
+
+/// <summary>The one row of texts and the start date that the whole site shows.</summary>
+public sealed class CoupleData
+{
+    public const int SingletonId = 1;
+    public const int HomeMessageMaxLength = 2_000;
+    public const int IntroTextMaxLength = 20_000;
+
+    public int Id { get; set; } = SingletonId;
+
+    public DateOnly StartDate { get; set; }
+
+    public string HomeMessage { get; set; } = "";
+
+    public string IntroText { get; set; } = "";
+
+    public DateTime UpdatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Perspectives;
+
+namespace MoiAimerToi.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<CoupleData> CoupleData => Set<CoupleData>();
+
+    public DbSet<Memory> Memories => Set<Memory>();
+
+    public DbSet<Perspective> Perspectives => Set<Perspective>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<CoupleData>(couple =>
+        {
+            couple.Property(c => c.Id).ValueGeneratedNever();
+            couple.Property(c => c.HomeMessage).HasMaxLength(Couple.CoupleData.HomeMessageMaxLength);
+            couple.Property(c => c.IntroText).HasMaxLength(Couple.CoupleData.IntroTextMaxLength);
+        });
+
+        builder.Entity<Memory>(memory =>
+        {
+            memory.Property(m => m.Title).HasMaxLength(Memory.TitleMaxLength);
+            memory.Property(m => m.Description).HasMaxLength(Memory.DescriptionMaxLength);
+            memory.Ignore(m => m.Date);
+            memory.HasIndex(m => new { m.TakenOn, m.CreatedAt });
+        });
+
+        builder.Entity<Perspective>(perspective =>
+        {
+            perspective.Property(p => p.Content).HasMaxLength(Perspective.ContentMaxLength);
+            perspective.HasIndex(p => p.Number).IsUnique();
+            perspective.ToTable(t => t.HasCheckConstraint("CK_Perspectives_Number", "\"Number\" IN (1, 2)"));
+        });
+    }
+}

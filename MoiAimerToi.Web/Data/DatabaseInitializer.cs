@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Localization;
+
+namespace MoiAimerToi.Web.Data;
+
+public sealed class DatabaseInitializer(
+    AppDbContext db,
+    CoupleClock clock,
+    AdminSeeder adminSeeder,
+    IStringLocalizer<SharedResource> text)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets pages read while a write is under way; the setting is kept in the database file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await EnsureCoupleAsync(cancellationToken);
+        await adminSeeder.SeedAsync(cancellationToken);
+    }
+
+    private async Task EnsureCoupleAsync(CancellationToken cancellationToken)
+    {
+        if (await db.CoupleData.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        // The site is French first, so its first texts are French whatever the server's culture;
+        // a culture set inside an async method does not flow back to the caller.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr");
+        var today = clock.Today;
+        db.CoupleData.Add(new CoupleData
+        {
+            StartDate = today.AddYears(-1),
+            HomeMessage = text["Default_HomeMessage"],
+            IntroText = text["Default_IntroText"],
+            UpdatedAt = clock.UtcNow,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,7 @@
+namespace MoiAimerToi.Web.Memories;
+
+public static class MemoriesServiceCollectionExtensions
+{
+    public static IServiceCollection AddMemories(this IServiceCollection services) =>
+        services.AddScoped<MemoryService>();
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MoiAimerToi.Web.Accounts;
+
+namespace MoiAimerToi.Web.Pages.Account;
+
+/// <summary>Signing out is a POST (with its antiforgery token), so no link or image can sign anyone out.</summary>
+public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Index");
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Pages.Shared;
+
+namespace MoiAimerToi.Web.Pages;
+
+public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringLocalizer<SharedResource> text) : SectionPageModel
+{
+    public CoupleData Couple { get; private set; } = null!;
+
+    public CounterView Counter { get; private set; } = null!;
+
+    public TextBlock Message { get; private set; } = null!;
+
+    /// <summary>Which part is open for editing when the page is served whole (no JavaScript).</summary>
+    public string? Editing { get; private set; }
+
+    [BindProperty]
+    public TextInput Text { get; set; } = new();
+
+    [BindProperty]
+    public StartDateInput Start { get; set; } = new();
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    [EditorOnly]
+    public async Task<IActionResult> OnGetEditMessageAsync()
+    {
+        Editing = "message";
+        return await FragmentOrPageAsync("_TextBlockForm", MessageBlock((await couple.GetAsync()).HomeMessage));
+    }
+
+    public async Task<IActionResult> OnGetShowMessageAsync() =>
+        Partial("_TextBlock", MessageBlock((await couple.GetAsync()).HomeMessage));
+
+    [EditorOnly]
+    public async Task<IActionResult> OnPostSaveMessageAsync()
+    {
+        var outcome = await couple.SetHomeMessageAsync(Text.Value, UserId);
+        if (outcome.Succeeded)
+        {
+            return Saved("_TextBlock", MessageBlock(outcome.Value!.HomeMessage));
+        }
+
+        Editing = "message";
+        return await RefusedAsync(outcome.Errors.Select(e => e with { Field = "value" }), "Text", "_TextBlockForm", MessageBlock(Text.Value ?? ""));
+    }
+
+    [EditorOnly]
+    public async Task<IActionResult> OnGetEditStartDateAsync()
+    {
+        Editing = "start";
+        var current = await couple.GetAsync();
+        Start = new StartDateInput { StartDate = current.StartDate.ToString(Common.FieldRules.DateFormat) };
+        return await FragmentOrPageAsync("_StartDateForm", Start);
+    }
+
+    public async Task<IActionResult> OnGetShowCounterAsync() =>
+        Partial("_Counter", CounterView.For((await couple.GetAsync()).StartDate, clock));
+
+    [EditorOnly]
+    public async Task<IActionResult> OnPostSaveStartDateAsync()
+    {
+        var outcome = await couple.SetStartDateAsync(Start.StartDate, UserId);
+        if (outcome.Succeeded)
+        {
+            return Saved("_Counter", CounterView.For(outcome.Value!.StartDate, clock));
+        }
+
+        Editing = "start";
+        return await RefusedAsync(outcome.Errors, "Start", "_StartDateForm", Start);
+    }
+
+    protected override async Task LoadAsync()
+    {
+        Couple = await couple.GetAsync();
+        Counter = CounterView.For(Couple.StartDate, clock);
+        Message = MessageBlock(Editing == "message" && Request.HasFormContentType ? Text.Value ?? "" : Couple.HomeMessage);
+        if (Editing == "start" && !Request.HasFormContentType)
+        {
+            Start = new StartDateInput { StartDate = Couple.StartDate.ToString(Common.FieldRules.DateFormat) };
+        }
+    }
+
+    private TextBlock MessageBlock(string value) => new(
+        "home-message", "/Index", text["Home_MessageLabel"], value, CoupleData.HomeMessageMaxLength,
+        "EditMessage", "SaveMessage", "ShowMessage");
+}
+
+public sealed class StartDateInput
+{
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? StartDate { get; set; }
+}

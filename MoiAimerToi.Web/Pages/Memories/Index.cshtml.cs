@@ -1,0 +1,109 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Pages.Shared;
+
+namespace MoiAimerToi.Web.Pages.Memories;
+
+public sealed class IndexModel(MemoryService memories) : SectionPageModel
+{
+    public GalleryView Gallery { get; private set; } = null!;
+
+    /// <summary>When the page is served whole (no JavaScript): the memory being edited or confirmed for deletion.</summary>
+    public MemoryEditor? Editing { get; private set; }
+
+    public int? ConfirmingDeleteId { get; private set; }
+
+    [BindProperty]
+    public MemoryFormInput Input { get; set; } = new();
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    [EditorOnly]
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var outcome = await memories.CreateAsync(Input.ToMemoryInput(), UserId);
+        if (!outcome.Succeeded)
+        {
+            return await RefusedAsync(outcome.Errors, "Input", "_AddForm", new GalleryView([], Input, AddFormOpen: true));
+        }
+
+        return await GallerySavedAsync();
+    }
+
+    public async Task<IActionResult> OnGetCardAsync(int id) =>
+        await memories.FindAsync(id) is { } memory ? Partial("_Card", memory) : NotFound();
+
+    [EditorOnly]
+    public async Task<IActionResult> OnGetEditAsync(int id)
+    {
+        if (await memories.FindAsync(id) is not { } memory)
+        {
+            return NotFound();
+        }
+
+        Editing = new MemoryEditor(id, MemoryFormInput.From(memory));
+        return await FragmentOrPageAsync("_EditForm", Editing);
+    }
+
+    [EditorOnly]
+    public async Task<IActionResult> OnPostSaveAsync(int id)
+    {
+        var outcome = await memories.UpdateAsync(id, Input.ToMemoryInput(), UserId);
+        if (outcome is null)
+        {
+            return NotFound();
+        }
+
+        if (!outcome.Succeeded)
+        {
+            Editing = new MemoryEditor(id, Input);
+            return await RefusedAsync(outcome.Errors, "Input", "_EditForm", Editing);
+        }
+
+        return await GallerySavedAsync();
+    }
+
+    [EditorOnly]
+    public async Task<IActionResult> OnGetConfirmDeleteAsync(int id)
+    {
+        if (await memories.FindAsync(id) is not { } memory)
+        {
+            return NotFound();
+        }
+
+        ConfirmingDeleteId = id;
+        return await FragmentOrPageAsync("_DeleteConfirm", memory);
+    }
+
+    [EditorOnly]
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        if (!await memories.DeleteAsync(id))
+        {
+            return NotFound();
+        }
+
+        return await GallerySavedAsync();
+    }
+
+    protected override async Task LoadAsync()
+    {
+        var addFormOpen = Request.HasFormContentType && Editing is null;
+        Gallery = new GalleryView(
+            await memories.ListAsync(), addFormOpen ? Input : new MemoryFormInput(), addFormOpen, Editing, ConfirmingDeleteId);
+    }
+
+    /// <summary>A change can move a card to another year or empty one, so htmx gets the whole gallery back.</summary>
+    private async Task<IActionResult> GallerySavedAsync()
+    {
+        if (!Request.IsHtmx())
+        {
+            return RedirectToPage();
+        }
+
+        Response.Htmx(h => h.Retarget("#gallery").Reswap("outerHTML"));
+        return Partial("_Gallery", new GalleryView(await memories.ListAsync(), new MemoryFormInput(), AddFormOpen: false));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MoiAimerToi.Web.Common;
+
+namespace MoiAimerToi.Web.Pages.Shared;
+
+/// <summary>
+/// What every section page does the same way: answer htmx with a fragment and a plain browser
+/// with the whole page, and turn a service's field errors into messages next to the fields.
+/// </summary>
+public abstract class SectionPageModel : PageModel
+{
+    protected string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>Loads what the whole page shows; called when the answer is the page, not a fragment.</summary>
+    protected abstract Task LoadAsync();
+
+    /// <summary>The fragment for htmx; otherwise the whole page, with the fragment's state kept by the caller.</summary>
+    protected async Task<IActionResult> FragmentOrPageAsync(string partialName, object model)
+    {
+        Response.Htmx(h => h.WithVary());
+        if (Request.IsHtmx())
+        {
+            return Partial(partialName, model);
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>After a successful change: the updated fragment for htmx, a redirect (POST, then GET) otherwise.</summary>
+    protected IActionResult Saved(string partialName, object model, object? routeValues = null) =>
+        Request.IsHtmx() ? Partial(partialName, model) : RedirectToPage(routeValues);
+
+    /// <summary>After a refused change: the form again, with the errors and what was typed; never a redirect.</summary>
+    protected Task<IActionResult> RefusedAsync(IEnumerable<FieldError> errors, string prefix, string partialName, object model)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError($"{prefix}.{ToPascalCase(error.Field)}", error.Message);
+        }
+
+        return FragmentOrPageAsync(partialName, model);
+    }
+
+    private static string ToPascalCase(string snakeCase) =>
+        string.Concat(snakeCase.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MoiAimerToi.Web.Pages.Shared;
+
+/// <summary>
+/// A long text edited in place (home message, story, a perspective): where it lives on the page,
+/// which handlers show, edit and save it, and what it says now.
+/// </summary>
+public sealed record TextBlock(
+    string ElementId,
+    string Page,
+    string Label,
+    string Text,
+    int MaxLength,
+    string EditHandler,
+    string SaveHandler,
+    string ShowHandler,
+    IDictionary<string, string>? Route = null)
+{
+    public IDictionary<string, string> RouteValues => Route ?? new Dictionary<string, string>();
+}
+
+/// <summary>What a text form posts, bound as <c>Text.Value</c>.</summary>
+public sealed class TextInput
+{
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? Value { get; set; }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Pages.Shared;
+
+namespace MoiAimerToi.Web.Pages.Story;
+
+public sealed class IndexModel(CoupleService couple, IStringLocalizer<SharedResource> text) : SectionPageModel
+{
+    public TextBlock Intro { get; private set; } = null!;
+
+    public bool Editing { get; private set; }
+
+    [BindProperty]
+    public TextInput Text { get; set; } = new();
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    [EditorOnly]
+    public async Task<IActionResult> OnGetEditAsync()
+    {
+        Editing = true;
+        return await FragmentOrPageAsync("_TextBlockForm", IntroBlock((await couple.GetAsync()).IntroText));
+    }
+
+    public async Task<IActionResult> OnGetShowAsync() =>
+        Partial("_TextBlock", IntroBlock((await couple.GetAsync()).IntroText));
+
+    [EditorOnly]
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        var outcome = await couple.SetIntroTextAsync(Text.Value, UserId);
+        if (outcome.Succeeded)
+        {
+            return Saved("_TextBlock", IntroBlock(outcome.Value!.IntroText));
+        }
+
+        Editing = true;
+        return await RefusedAsync(outcome.Errors.Select(e => e with { Field = "value" }), "Text", "_TextBlockForm", IntroBlock(Text.Value ?? ""));
+    }
+
+    protected override async Task LoadAsync()
+    {
+        var saved = (await couple.GetAsync()).IntroText;
+        Intro = IntroBlock(Editing && Request.HasFormContentType ? Text.Value ?? "" : saved);
+    }
+
+    private TextBlock IntroBlock(string value) => new(
+        "intro", "/Story/Index", text["Story_Label"], value, CoupleData.IntroTextMaxLength, "Edit", "Save", "Show");
+}

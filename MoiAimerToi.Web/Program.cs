@@ -1,0 +1,49 @@
+using MoiAimerToi.Web;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Pages;
+using MoiAimerToi.Web.Perspectives;
+using Htmx.TagHelpers;
+
+var (command, hostArgs) = AppCommands.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.Services
+    .AddAppData()
+    .AddAppLocalization()
+    .AddAppIdentity(builder.Environment)
+    .AddCouple()
+    .AddMemories()
+    .AddPerspectives()
+    .AddAppPages();
+
+var app = builder.Build();
+
+await app.InitializeDataAsync();
+if (command is not null)
+{
+    return await AppCommands.RunAsync(app, command, args);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHtmxAntiforgeryScript();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace MoiAimerToi.Web.Storage;
+
+/// <summary>Every path the site writes to, all under the one data directory.</summary>
+public sealed class DataPaths
+{
+    public DataPaths(IOptions<StorageOptions> options, IWebHostEnvironment environment)
+    {
+        Root = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public string Database => Path.Combine(Root, "moi_aimer_toi.db");
+
+    public string ConnectionString => $"Data Source={Database};Foreign Keys=True;Pooling=True";
+
+    public string Uploads => Subfolder("uploads");
+
+    public string Keys => Subfolder("keys");
+
+    public string Backups => Subfolder("backups");
+
+    private string Subfolder(string name)
+    {
+        var path = Path.Combine(Root, name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

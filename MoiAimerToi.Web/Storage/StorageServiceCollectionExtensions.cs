@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace MoiAimerToi.Web.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddDataDirectory(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<DataPaths>();
+
+        // The key ring lives in the data directory so cookies survive restarts and backups carry it.
+        services.AddDataProtection().SetApplicationName("MoiAimerToi");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataPaths, ILoggerFactory>((options, paths, loggers) =>
+                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), loggers));
+        return services;
+    }
+}

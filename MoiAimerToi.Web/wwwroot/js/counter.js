@@ -1,0 +1,82 @@
+// Keeps the home page counter ticking between server renders, without any request.
+// The server computed the same figures; this repeats its rule: whole years, months and days
+// on the couple's calendar (in their time zone), then the time since their local midnight.
+(() => {
+    function wallClock(instant, zone) {
+        const parts = new Intl.DateTimeFormat("en-US", {
+            timeZone: zone, hourCycle: "h23",
+            year: "numeric", month: "numeric", day: "numeric",
+            hour: "numeric", minute: "numeric", second: "numeric",
+        }).formatToParts(instant);
+        const get = (type) => Number(parts.find((p) => p.type === type).value);
+        return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+    }
+
+    function offsetAt(instant, zone) {
+        const w = wallClock(instant, zone);
+        const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+        return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+    }
+
+    function startOfDay(year, month, day, zone) {
+        const guess = Date.UTC(year, month - 1, day);
+        const first = guess - offsetAt(new Date(guess), zone);
+        return guess - offsetAt(new Date(first), zone);
+    }
+
+    const daysInMonth = (year, month) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+    function addMonths(start, months) {
+        const total = start.month - 1 + months;
+        const year = start.year + Math.floor(total / 12);
+        const month = (total % 12) + 1;
+        return { year, month, day: Math.min(start.day, daysInMonth(year, month)) };
+    }
+
+    const dayNumber = (d) => Date.UTC(d.year, d.month - 1, d.day) / 86400000;
+
+    function elapsed(start, now, zone) {
+        const w = wallClock(now, zone);
+        const today = { year: w.year, month: w.month, day: w.day };
+        if (dayNumber(start) > dayNumber(today)) {
+            return { years: 0, months: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+        }
+        let months = (today.year - start.year) * 12 + today.month - start.month;
+        if (dayNumber(addMonths(start, months)) > dayNumber(today)) {
+            months--;
+        }
+        const days = dayNumber(today) - dayNumber(addMonths(start, months));
+        const sinceMidnight = Math.max(0, Math.floor((now.getTime() - startOfDay(today.year, today.month, today.day, zone)) / 1000));
+        return {
+            years: Math.floor(months / 12), months: months % 12, days,
+            hours: Math.floor(sinceMidnight / 3600), minutes: Math.floor(sinceMidnight / 60) % 60, seconds: sinceMidnight % 60,
+        };
+    }
+
+    function isOne(n, lang) {
+        return lang === "fr" ? n === 0 || n === 1 : n === 1;
+    }
+
+    function tick(counter) {
+        const [year, month, day] = counter.dataset.start.split("-").map(Number);
+        const values = elapsed({ year, month, day }, new Date(), counter.dataset.zone);
+        const lang = document.documentElement.lang;
+        const format = new Intl.NumberFormat(lang);
+        counter.querySelectorAll("[data-unit]").forEach((element) => {
+            const value = values[element.dataset.unit];
+            const text = format.format(value);
+            if (element.textContent !== text) {
+                element.textContent = text;
+                const label = element.nextElementSibling;
+                label.textContent = isOne(value, lang) ? label.dataset.one : label.dataset.other;
+            }
+        });
+    }
+
+    setInterval(() => {
+        const counter = document.getElementById("counter");
+        if (counter && counter.dataset.start) {
+            tick(counter);
+        }
+    }, 1000);
+})();
