@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using MoiAimerToi.Tests.Infrastructure;
+using MoiAimerToi.Web.Accounts;
+
+namespace MoiAimerToi.Tests.Accounts;
+
+/// <summary>Production with no admin configured: the first visitor creates the account, once.</summary>
+public sealed class ProductionWithoutAdmin : AppFactory
+{
+    public ProductionWithoutAdmin() => Environment = "Production";
+}
+
+public class SetupTests(ProductionWithoutAdmin factory) : IClassFixture<ProductionWithoutAdmin>
+{
+    [Fact]
+    public async Task Setup_Creates_The_First_Account_Once_Then_Disappears()
+    {
+        var client = factory.CreateBrowser();
+        var login = await client.GetPageAsync("/login");
+        Assert.NotNull(login.QuerySelector("a[href='/setup']"));
+        Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync()).StatusCode);
+
+        var mismatch = await client.SubmitAsync((await client.GetPageAsync("/setup")).Form("form[action='/setup']"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "camille",
+            ["Input.Password"] = "une longue phrase",
+            ["Input.ConfirmPassword"] = "une autre phrase",
+        });
+        Assert.Equal(HttpStatusCode.OK, mismatch.StatusCode);
+        Assert.Equal("Les deux mots de passe ne sont pas identiques.", (await Html.ParseAsync(mismatch)).Text("#setup-confirm-error"));
+
+        var created = await client.SubmitAsync((await client.GetPageAsync("/setup")).Form("form[action='/setup']"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "camille",
+            ["Input.Password"] = "une longue phrase",
+            ["Input.ConfirmPassword"] = "une longue phrase",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("secure", created.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("moiaimertoi.auth=")));
+        Assert.NotNull((await client.GetPageAsync("/")).QuerySelector(".edit-button"));
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync("/setup")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("camille", "une longue phrase")).StatusCode);
+    }
+}
+
+/// <summary>Production with BACKEND_ADMIN_USER / BACKEND_ADMIN_PASS: that account, and no other default.</summary>
+public sealed class ProductionWithAdmin : AppFactory
+{
+    public ProductionWithAdmin()
+    {
+        Environment = "Production";
+        Settings["BACKEND_ADMIN_USER"] = "sam";
+        Settings["BACKEND_ADMIN_PASS"] = "correct horse battery";
+    }
+}
+
+public class ConfiguredAdminTests(ProductionWithAdmin factory) : IClassFixture<ProductionWithAdmin>
+{
+    [Fact]
+    public async Task The_Configured_Admin_Signs_In_And_The_Development_Default_Does_Not()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("sam", "correct horse battery")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateBrowser().SignInAsync("admin", "password")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync("/setup")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_Reset_Password_Command_Changes_A_Forgotten_Password()
+    {
+        await factory.InScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().CreateAsync(new AppUser { UserName = "alex" }, "forgotten phrase"));
+
+        var exit = await ResetPasswordCommand.RunAsync(factory.Services, ["alex", "a brand new phrase"]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateBrowser().SignInAsync("alex", "forgotten phrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("alex", "a brand new phrase")).StatusCode);
+        Assert.Equal(1, await ResetPasswordCommand.RunAsync(factory.Services, ["nobody", "a brand new phrase"]));
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MoiAimerToi.Tests.Infrastructure;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Data;
+
+namespace MoiAimerToi.Tests.Data;
+
+public class DataDirectoryTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Everything_Is_Written_Under_The_Data_Directory()
+    {
+        await factory.CreateBrowser().GetPageAsync("/");
+
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "moi_aimer_toi.db")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "*.xml"));
+    }
+
+    [Fact]
+    public async Task The_Database_Is_In_Wal_Mode_With_Every_Migration_Applied()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "moi_aimer_toi.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        var pending = await factory.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Database.GetPendingMigrationsAsync());
+        Assert.Empty(pending);
+    }
+
+    [Fact]
+    public async Task The_Couple_Row_Exists_From_The_First_Start_With_French_Texts_And_A_Past_Start_Date()
+    {
+        var couple = await factory.InScopeAsync(sp => sp.GetRequiredService<CoupleService>().GetAsync());
+
+        Assert.Equal(CoupleData.SingletonId, couple.Id);
+        Assert.StartsWith("Bienvenue", couple.HomeMessage);
+        Assert.StartsWith("Tout a commencé", couple.IntroText);
+        Assert.True(couple.StartDate < DateOnly.FromDateTime(DateTime.UtcNow));
+    }
+}

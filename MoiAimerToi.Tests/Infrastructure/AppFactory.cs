@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MoiAimerToi.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh temporary data directory, with the real migrations and SQLite.
+/// Each test class gets its own (xunit's <c>IClassFixture</c>), so no state is shared between classes.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public AppFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public string Environment { get; init; } = "Development";
+
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public TestClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.ConfigureAppConfiguration((_, configuration) =>
+        {
+            var settings = new Dictionary<string, string?>(Settings) { ["Storage:DataDirectory"] = DataDirectory };
+            configuration.AddInMemoryCollection(settings);
+        });
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri(Environment == "Development" ? "http://localhost" : "https://localhost"),
+    });
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by the OS is left to the temp folder's own cleaning.
+            }
+        }
+    }
+}
+
+/// <summary>A clock the tests can set; by default it runs with the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset? _fixed;
+
+    public override DateTimeOffset GetUtcNow() => _fixed ?? System.GetUtcNow();
+
+    public void Set(DateTimeOffset now) => _fixed = now;
+}
