@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace MoiAimerToi.Tests.Browser;
+
+/// <summary>
+/// One person's visit: a fresh browser context at a viewport, collecting console errors,
+/// with helpers to sign in, to prove no full page load happened, and to take screenshots.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _consoleErrors = [];
+    private readonly string _viewportName;
+
+    private BrowserSession(IBrowserContext context, IPage page, string baseUrl, string viewportName)
+    {
+        _context = context;
+        Page = page;
+        BaseUrl = baseUrl;
+        _viewportName = viewportName;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add(error);
+    }
+
+    public IPage Page { get; }
+
+    public string BaseUrl { get; }
+
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    public static async Task<BrowserSession> OpenAsync(BrowserApp app, string viewport, string locale = "fr-FR")
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = Viewports.Named(viewport),
+            Locale = locale,
+            BaseURL = app.BaseUrl,
+            IsMobile = viewport == "phone",
+            HasTouch = viewport == "phone",
+        });
+        context.SetDefaultTimeout(15_000);
+        return new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl, viewport);
+    }
+
+    public async Task GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path);
+        Assert.True(response?.Ok, $"GET {path} answered {response?.Status}");
+    }
+
+    public async Task SignInAsync(string user = "admin", string password = "password")
+    {
+        await GotoAsync("/login");
+        await Page.GetByLabel(new Regex("Nom d’utilisateur|User name")).FillAsync(user);
+        await Page.GetByLabel(new Regex("^(Mot de passe|Password)$")).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Se connecter|Sign in)$") }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/login"));
+    }
+
+    /// <summary>Marks the window; <see cref="AssertSamePageAsync"/> fails if a full page load has replaced it since.</summary>
+    public Task MarkPageAsync() => Page.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+    public async Task AssertSamePageAsync() =>
+        Assert.True(await Page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "A full page load happened.");
+
+    public async Task ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{_viewportName}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    public void AssertNoConsoleErrors() => Assert.True(_consoleErrors.Count == 0, string.Join(Environment.NewLine, _consoleErrors));
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
