@@ -6,6 +6,7 @@ using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Security;
 using Htmx.TagHelpers;
 
 var (command, hostArgs) = AppCommands.Split(args);
@@ -18,7 +19,8 @@ builder.Services
     .AddCouple()
     .AddMemories()
     .AddPerspectives()
-    .AddAppPages();
+    .AddAppPages()
+    .AddAppSecurity();
 
 var app = builder.Build();
 
@@ -28,15 +30,18 @@ if (command is not null)
     return await AppCommands.RunAsync(app, command, args);
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
+    app.UseHsts();
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -22,7 +22,12 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
-    public Dictionary<string, string?> Settings { get; } = new();
+    /// <summary>Configuration over appsettings; rate limits are lifted so tests may sign in often, except where a test sets them.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["RateLimits:LoginPerMinute"] = "1000",
+        ["RateLimits:UploadsPerMinute"] = "1000",
+    };
 
     public TestClock Clock { get; } = new();
 

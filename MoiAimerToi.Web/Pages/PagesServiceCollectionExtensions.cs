@@ -1,5 +1,7 @@
 using MoiAimerToi.Web.Accounts;
+using Microsoft.AspNetCore.RateLimiting;
 using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Security;
 
 namespace MoiAimerToi.Web.Pages;
 
@@ -10,6 +12,8 @@ public static class PagesServiceCollectionExtensions
         services.AddRazorPages(options =>
             {
                 options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(EditorOnlyPageFilter)));
+                options.Conventions.AddPageApplicationModelConvention("/Account/Login", model =>
+                    model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecurityServiceCollectionExtensions.LoginPolicy)));
             })
             .AddViewLocalization();
         services.AddAntiforgery(options =>

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace MoiAimerToi.Web.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    public const string LoginPolicy = "login";
+    public const string UploadPolicy = "uploads";
+
+    public static IServiceCollection AddAppSecurity(this IServiceCollection services)
+    {
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(LoginPolicy, context => PerAddressPerMinute(context, o => o.LoginPerMinute));
+            options.AddPolicy(UploadPolicy, context => PerAddressPerMinute(context, o => o.UploadsPerMinute));
+        });
+        return services;
+    }
+
+    /// <summary>Counts only writes: reading the login form or the gallery is never throttled.</summary>
+    private static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, Func<RateLimitOptions, int> limit)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("reads");
+        }
+
+        var permits = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+}
