@@ -44,8 +44,11 @@ public sealed class BrowserSession : IAsyncDisposable
             BaseURL = app.BaseUrl,
             IsMobile = viewport == "phone",
             HasTouch = viewport == "phone",
+            // Screenshots catch cards mid-fade otherwise; the site turns its animations off for reduced motion.
+            ReducedMotion = ReducedMotion.Reduce,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine running CI may be busy, and a slow answer is not a wrong one.
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl, viewport);
     }
 
@@ -74,7 +77,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{_viewportName}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{_viewportName}.png"), FullPage = true });
     }
 
     public void AssertNoConsoleErrors() => Assert.True(_consoleErrors.Count == 0, string.Join(Environment.NewLine, _consoleErrors));

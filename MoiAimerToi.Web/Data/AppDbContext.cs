@@ -30,8 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             memory.Property(m => m.Title).HasMaxLength(Memory.TitleMaxLength);
             memory.Property(m => m.Description).HasMaxLength(Memory.DescriptionMaxLength);
-            memory.Ignore(m => m.Date);
-            memory.HasIndex(m => new { m.TakenOn, m.CreatedAt });
+            memory.Property(m => m.PhotoFileName).HasMaxLength(64);
+            memory.HasIndex(m => new { m.TakenOn, m.CreatedAt, m.Id }).IsDescending();
         });
 
         builder.Entity<Perspective>(perspective =>

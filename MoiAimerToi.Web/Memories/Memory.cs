@@ -11,8 +11,8 @@ public sealed class Memory
 
     public string Description { get; set; } = "";
 
-    /// <summary>The day the memory happened, when known; <see cref="CreatedAt"/> is when it was written down.</summary>
-    public DateOnly? TakenOn { get; set; }
+    /// <summary>The day the memory happened: as given, else the photo's, else the day it was written down.</summary>
+    public DateOnly TakenOn { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -22,6 +22,10 @@ public sealed class Memory
 
     public string? UpdatedBy { get; set; }
 
-    /// <summary>The date to show and sort by.</summary>
-    public DateOnly Date => TakenOn ?? DateOnly.FromDateTime(CreatedAt);
+    /// <summary>The stored full-size photo's file name in the uploads folder; its variants derive from it.</summary>
+    public string? PhotoFileName { get; set; }
+
+    public int? PhotoWidth { get; set; }
+
+    public int? PhotoHeight { get; set; }
 }

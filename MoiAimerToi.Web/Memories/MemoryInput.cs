@@ -1,7 +1,7 @@
 namespace MoiAimerToi.Web.Memories;
 
 /// <summary>
-/// A new memory, or the changes to one. A null field is left as it is; an empty
-/// description or date clears it; a title is always required.
+/// A new memory, or the changes to one. A null field is left as it is (a blank date too);
+/// an empty description clears it; a title is always required.
 /// </summary>
 public sealed record MemoryInput(string? Title, string? Description, string? TakenOn);

@@ -8,11 +8,44 @@ namespace MoiAimerToi.Web.Memories;
 /// <summary>The rules of a memory, for pages and API alike.</summary>
 public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules rules)
 {
-    /// <summary>Newest first: by the day it happened, then by when it was written.</summary>
-    public async Task<IReadOnlyList<Memory>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Every memory, newest first: by the day it happened, then by when it was written.</summary>
+    public async Task<IReadOnlyList<Memory>> ListAsync(CancellationToken cancellationToken = default) =>
+        await NewestFirst(db.Memories.AsNoTracking()).ToListAsync(cancellationToken);
+
+    /// <summary>One page of the gallery, with the span of years of the whole gallery for its title.</summary>
+    public async Task<MemoryPage> PageAsync(MemoryQuery query, CancellationToken cancellationToken = default)
     {
-        var memories = await db.Memories.AsNoTracking().ToListAsync(cancellationToken);
-        return memories.OrderByDescending(m => m.Date).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).ToList();
+        var page = Math.Max(1, query.Page);
+        var matching = db.Memories.AsNoTracking();
+        foreach (var word in (query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+        {
+            var pattern = "%" + word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            matching = matching.Where(m => EF.Functions.Like(m.Title, pattern, "\\") || EF.Functions.Like(m.Description, pattern, "\\"));
+        }
+
+        var memories = await NewestFirst(matching).Skip((page - 1) * query.PageSize).Take(query.PageSize + 1).ToListAsync(cancellationToken);
+        var years = await db.Memories
+            .GroupBy(_ => 1)
+            .Select(g => new { First = g.Min(m => m.TakenOn), Last = g.Max(m => m.TakenOn) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return new MemoryPage(memories.Take(query.PageSize).ToList(), page, memories.Count > query.PageSize, years?.First.Year, years?.Last.Year);
+    }
+
+    /// <summary>The memories just newer and just older than this one in gallery order, for the large view.</summary>
+    public async Task<(Memory? Newer, Memory? Older)> NeighboursAsync(Memory memory, CancellationToken cancellationToken = default)
+    {
+        var older = await NewestFirst(db.Memories.AsNoTracking().Where(m =>
+                m.TakenOn < memory.TakenOn
+                || (m.TakenOn == memory.TakenOn && m.CreatedAt < memory.CreatedAt)
+                || (m.TakenOn == memory.TakenOn && m.CreatedAt == memory.CreatedAt && m.Id < memory.Id)))
+            .FirstOrDefaultAsync(cancellationToken);
+        var newer = await db.Memories.AsNoTracking().Where(m =>
+                m.TakenOn > memory.TakenOn
+                || (m.TakenOn == memory.TakenOn && m.CreatedAt > memory.CreatedAt)
+                || (m.TakenOn == memory.TakenOn && m.CreatedAt == memory.CreatedAt && m.Id > memory.Id))
+            .OrderBy(m => m.TakenOn).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return (newer, older);
     }
 
     public Task<Memory?> FindAsync(int id, CancellationToken cancellationToken = default) =>
@@ -31,7 +64,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         {
             Title = input.Title!.Trim(),
             Description = input.Description?.Trim() ?? "",
-            TakenOn = takenOn,
+            TakenOn = takenOn ?? clock.Today,
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBy = userId,
@@ -67,9 +100,9 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             memory.Description = input.Description.Trim();
         }
 
-        if (input.TakenOn is not null)
+        if (takenOn is not null)
         {
-            memory.TakenOn = takenOn;
+            memory.TakenOn = takenOn.Value;
         }
 
         memory.UpdatedAt = clock.UtcNow;
@@ -81,6 +114,9 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     /// <returns>False when no memory has that id.</returns>
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default) =>
         await db.Memories.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private static IOrderedQueryable<Memory> NewestFirst(IQueryable<Memory> memories) =>
+        memories.OrderByDescending(m => m.TakenOn).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
 
     private List<FieldError> Validate(MemoryInput input, out DateOnly? takenOn)
     {

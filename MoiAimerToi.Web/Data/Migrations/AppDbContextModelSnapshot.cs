@@ -255,7 +255,17 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("TakenOn")
+                    b.Property<string>("PhotoFileName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PhotoWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TakenOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -271,7 +281,8 @@ namespace MoiAimerToi.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TakenOn", "CreatedAt");
+                    b.HasIndex("TakenOn", "CreatedAt", "Id")
+                        .IsDescending();
 
                     b.ToTable("Memories");
                 });

@@ -15,10 +15,28 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
 
     public int? ConfirmingDeleteId { get; private set; }
 
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
     [BindProperty]
     public MemoryFormInput Input { get; set; } = new();
 
     public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>More cards: the next page as the visitor scrolls, or the first page of a search as they type.</summary>
+    public async Task<IActionResult> OnGetItemsAsync(int? afterYear)
+    {
+        var page = await memories.PageAsync(new MemoryQuery(Search, PageNumber));
+        if (PageNumber == 1)
+        {
+            Response.Htmx(h => h.ReplaceUrl(Url.Page("/Memories/Index", new { q = string.IsNullOrWhiteSpace(Search) ? null : Search })!));
+        }
+
+        return Partial("_Items", new ItemsView(page, Search, afterYear));
+    }
 
     [EditorOnly]
     public async Task<IActionResult> OnPostCreateAsync()
@@ -26,14 +44,14 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
         var outcome = await memories.CreateAsync(Input.ToMemoryInput(), UserId);
         if (!outcome.Succeeded)
         {
-            return await RefusedAsync(outcome.Errors, "Input", "_AddForm", new GalleryView([], Input, AddFormOpen: true));
+            return await RefusedAsync(outcome.Errors, "Input", "_AddForm", new AddFormView(Input, Open: true));
         }
 
         return await GallerySavedAsync();
     }
 
     public async Task<IActionResult> OnGetCardAsync(int id) =>
-        await memories.FindAsync(id) is { } memory ? Partial("_Card", memory) : NotFound();
+        await memories.FindAsync(id) is { } memory ? Partial("_Card", new CardView(memory, Eager: false)) : NotFound();
 
     [EditorOnly]
     public async Task<IActionResult> OnGetEditAsync(int id)
@@ -91,8 +109,8 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
     protected override async Task LoadAsync()
     {
         var addFormOpen = Request.HasFormContentType && Editing is null;
-        Gallery = new GalleryView(
-            await memories.ListAsync(), addFormOpen ? Input : new MemoryFormInput(), addFormOpen, Editing, ConfirmingDeleteId);
+        var page = await memories.PageAsync(new MemoryQuery(Search, PageNumber));
+        Gallery = new GalleryView(page, Search, addFormOpen ? Input : new MemoryFormInput(), addFormOpen, Editing, ConfirmingDeleteId);
     }
 
     /// <summary>A change can move a card to another year or empty one, so htmx gets the whole gallery back.</summary>
@@ -104,6 +122,7 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
         }
 
         Response.Htmx(h => h.Retarget("#gallery").Reswap("outerHTML"));
-        return Partial("_Gallery", new GalleryView(await memories.ListAsync(), new MemoryFormInput(), AddFormOpen: false));
+        var page = await memories.PageAsync(new MemoryQuery());
+        return Partial("_Gallery", new GalleryView(page, null, new MemoryFormInput(), AddFormOpen: false));
     }
 }

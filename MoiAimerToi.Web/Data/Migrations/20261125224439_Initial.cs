@@ -74,11 +74,14 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    PhotoFileName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PhotoWidth = table.Column<int>(type: "INTEGER", nullable: true),
+                    PhotoHeight = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -247,9 +250,10 @@ namespace MoiAimerToi.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Memories_TakenOn_CreatedAt",
+                name: "IX_Memories_TakenOn_CreatedAt_Id",
                 table: "Memories",
-                columns: new[] { "TakenOn", "CreatedAt" });
+                columns: new[] { "TakenOn", "CreatedAt", "Id" },
+                descending: new bool[0]);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Perspectives_Number",

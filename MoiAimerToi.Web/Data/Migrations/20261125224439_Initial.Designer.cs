@@ -11,7 +11,7 @@ using MoiAimerToi.Web.Data;
 namespace MoiAimerToi.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125222604_Initial")]
+    [Migration("20261125224439_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -258,7 +258,17 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("TakenOn")
+                    b.Property<string>("PhotoFileName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PhotoWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TakenOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -274,7 +284,8 @@ namespace MoiAimerToi.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TakenOn", "CreatedAt");
+                    b.HasIndex("TakenOn", "CreatedAt", "Id")
+                        .IsDescending();
 
                     b.ToTable("Memories");
                 });
