@@ -1,5 +1,6 @@
 using MoiAimerToi.Web;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Localization;
@@ -19,6 +20,7 @@ builder.Services
     .AddCouple()
     .AddMemories()
     .AddPerspectives()
+    .AddBackups()
     .AddAppPages()
     .AddAppSecurity();
 

@@ -1,0 +1,14 @@
+namespace MoiAimerToi.Web.Backups;
+
+public sealed class BackupOptions
+{
+    public const string Section = "Backup";
+
+    /// <summary>How old the newest backup may get before another one is made.</summary>
+    public double IntervalHours { get; set; } = 24;
+
+    /// <summary>How many backups are kept; older ones are deleted after each new backup.</summary>
+    public int Keep { get; set; } = 14;
+
+    public TimeSpan Interval => TimeSpan.FromHours(IntervalHours);
+}

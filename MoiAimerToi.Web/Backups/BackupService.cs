@@ -1,0 +1,137 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Storage;
+
+namespace MoiAimerToi.Web.Backups;
+
+/// <summary>Copies the database into <c>backups/</c> in the data directory and keeps the newest <see cref="BackupOptions.Keep"/>.</summary>
+public sealed class BackupService(
+    DataPaths paths,
+    IOptions<BackupOptions> options,
+    TimeProvider time,
+    ILogger<BackupService> logger)
+{
+    private const string TemporarySuffix = ".partial";
+
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    /// <summary>The finished backups, newest first.</summary>
+    public IReadOnlyList<BackupFile> List() =>
+        Directory.EnumerateFiles(paths.Backups)
+            .Select(BackupFile.TryParse)
+            .OfType<BackupFile>()
+            .OrderByDescending(backup => backup.CreatedAt)
+            .ToList();
+
+    /// <summary>How long until the newest backup is older than the interval; zero when a backup is due now.</summary>
+    public TimeSpan TimeUntilDue()
+    {
+        var newest = List().FirstOrDefault();
+        if (newest is null)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var left = newest.CreatedAt + options.Value.Interval - time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>Makes a backup when none exists or the newest is older than the interval; null when none was due.</summary>
+    public async Task<BackupFile?> BackupIfDueAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return TimeUntilDue() > TimeSpan.Zero ? null : await WriteAndPruneAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public async Task<BackupFile> BackupNowAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteAndPruneAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<BackupFile> WriteAndPruneAsync(CancellationToken cancellationToken)
+    {
+        DeleteLeftoverTemporaryFiles();
+
+        var createdAt = time.GetUtcNow();
+        var path = Path.Combine(paths.Backups, BackupFile.NameFor(createdAt));
+        var temporary = path + TemporarySuffix;
+        try
+        {
+            await using (var connection = new SqliteConnection(paths.ConnectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                // VACUUM INTO takes any expression, so the path is bound rather than spliced into the SQL.
+                command.CommandText = "VACUUM INTO $path;";
+                command.Parameters.AddWithValue("$path", temporary);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            // SQLite does not fsync the file VACUUM INTO writes; flush it before its name says it is complete.
+            await using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                written.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+
+        logger.LogInformation("Database backed up to {Path}", path);
+        Prune();
+        return new BackupFile(path, createdAt);
+    }
+
+    private void Prune()
+    {
+        foreach (var old in List().Skip(options.Value.Keep))
+        {
+            if (TryDelete(old.Path))
+            {
+                logger.LogInformation("Old backup {Path} deleted", old.Path);
+            }
+        }
+    }
+
+    /// <summary>A crash during a backup leaves a temporary file; no backup runs alongside this one to own it.</summary>
+    private void DeleteLeftoverTemporaryFiles()
+    {
+        foreach (var leftover in Directory.EnumerateFiles(paths.Backups, "*" + TemporarySuffix))
+        {
+            TryDelete(leftover);
+        }
+    }
+
+    private bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(exception, "Could not delete {Path}", path);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MoiAimerToi.Web.Backups;
+
+public static class BackupsServiceCollectionExtensions
+{
+    private const double MaxIntervalHours = 366 * 24;
+
+    public static IServiceCollection AddBackups(this IServiceCollection services)
+    {
+        services.AddOptions<BackupOptions>()
+            .BindConfiguration(BackupOptions.Section)
+            .Validate(options => options.IntervalHours is > 0 and <= MaxIntervalHours, "Backup:IntervalHours must be more than 0 and at most a year.")
+            .Validate(options => options.Keep >= 1, "Backup:Keep must be at least 1.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BackupService>();
+        services.AddSingleton<BackupScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<BackupScheduler>());
+        return services;
+    }
+}
