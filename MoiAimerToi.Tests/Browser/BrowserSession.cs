@@ -35,7 +35,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
-    public static async Task<BrowserSession> OpenAsync(BrowserApp app, string viewport, string locale = "fr-FR")
+    public static async Task<BrowserSession> OpenAsync(BrowserApp app, string viewport, string locale = "fr-FR", bool bypassCsp = false)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -46,6 +46,8 @@ public sealed class BrowserSession : IAsyncDisposable
             HasTouch = viewport == "phone",
             // Screenshots catch cards mid-fade otherwise; the site turns its animations off for reduced motion.
             ReducedMotion = ReducedMotion.Reduce,
+            // Only for tools that inject their own script, such as axe; every other test keeps the site's CSP.
+            BypassCSP = bypassCsp,
         });
         // Generous: the machine running CI may be busy, and a slow answer is not a wrong one.
         context.SetDefaultTimeout(30_000);

@@ -1,0 +1,70 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using MoiAimerToi.Web.Memories;
+
+namespace MoiAimerToi.Tests.Browser;
+
+public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private async Task<string[]> PagesAsync()
+    {
+        var memory = await app.InScopeAsync(async sp =>
+        {
+            var service = sp.GetRequiredService<MemoryService>();
+            return (await service.ListAsync()).FirstOrDefault()
+                ?? (await service.CreateAsync(new MemoryInput("Lisbonne", "Les tramways jaunes.", "2024-05-01"), null)).Value!;
+        });
+        return ["/", "/story", "/memories", $"/memories/{memory.Id}", "/future", "/login"];
+    }
+
+    [BrowserTheory]
+    [InlineData("phone", false)]
+    [InlineData("phone", true)]
+    [InlineData("desktop", false)]
+    [InlineData("desktop", true)]
+    public async Task No_Page_Has_A_Serious_Or_Critical_Accessibility_Violation(string viewport, bool signedIn)
+    {
+        await using var session = await BrowserSession.OpenAsync(app, viewport, bypassCsp: true);
+        if (signedIn)
+        {
+            await session.SignInAsync();
+        }
+
+        var problems = new List<string>();
+        foreach (var path in await PagesAsync())
+        {
+            await session.GotoAsync(path);
+            var result = await session.Page.RunAxe();
+            problems.AddRange(result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [BrowserFact]
+    public async Task Every_Edit_Control_Is_Reachable_By_Keyboard_And_Visibly_Focused()
+    {
+        await using var session = await BrowserSession.OpenAsync(app, "desktop");
+        await session.SignInAsync();
+        await session.GotoAsync("/");
+
+        var reached = new HashSet<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            await session.Page.Keyboard.PressAsync("Tab");
+            var focused = await session.Page.EvaluateAsync<string[]>(
+                "() => { const e = document.activeElement; if (e === document.body) return ['', '', '']; const s = getComputedStyle(e); return [e.textContent.trim(), s.outlineStyle, s.outlineWidth]; }");
+            if (focused[0].Length > 0)
+            {
+                Assert.True(focused[1] != "none" && focused[2] != "0px", $"'{focused[0]}' has no visible focus ring.");
+                reached.Add(focused[0]);
+            }
+        }
+
+        Assert.Contains(reached, text => text.Contains("Modifier"));
+        Assert.Contains(reached, text => text.Contains("Changer la date de début"));
+        Assert.Contains("Se déconnecter", reached);
+    }
+}
