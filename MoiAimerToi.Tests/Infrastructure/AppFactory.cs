@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MoiAimerToi.Tests.Infrastructure;
 
@@ -31,6 +32,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>Every line the app logged, to check that no secret ever reaches a log.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -40,6 +44,7 @@ public class AppFactory : WebApplicationFactory<Program>
             configuration.AddInMemoryCollection(settings);
         });
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
