@@ -1,5 +1,6 @@
 using MoiAimerToi.Web;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Localization;
@@ -18,7 +19,8 @@ builder.Services
     .AddCouple()
     .AddMemories()
     .AddPerspectives()
-    .AddAppPages();
+    .AddAppPages()
+    .AddAppApi();
 
 var app = builder.Build();
 
@@ -34,14 +36,22 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseAppApi();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHtmxAntiforgeryScript();
 app.MapRazorPages();
+app.MapHealthApi();
+app.MapAuthApi();
+app.MapCoupleApi();
+app.MapMemoriesApi();
+app.MapPerspectivesApi();
+app.MapOpenApi();
 
 await app.RunAsync();
 return 0;
