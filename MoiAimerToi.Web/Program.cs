@@ -1,5 +1,6 @@
 using MoiAimerToi.Web;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
@@ -22,6 +23,7 @@ builder.Services
     .AddPerspectives()
     .AddBackups()
     .AddAppPages()
+    .AddAppApi()
     .AddAppSecurity();
 
 var app = builder.Build();
@@ -40,15 +42,23 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseAppApi();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHtmxAntiforgeryScript();
 app.MapRazorPages();
+app.MapHealthApi();
+app.MapAuthApi();
+app.MapCoupleApi();
+app.MapMemoriesApi();
+app.MapPerspectivesApi();
+app.MapOpenApi();
 
 await app.RunAsync();
 return 0;

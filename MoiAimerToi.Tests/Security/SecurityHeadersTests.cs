@@ -104,3 +104,22 @@ public class ProductionSecurityTests(ProductionSite factory) : IClassFixture<Pro
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public class ApiLoginRateLimitTests(LowLoginLimit factory) : IClassFixture<LowLoginLimit>
+{
+    [Fact]
+    public async Task Too_Many_Api_Logins_Get_A_Json_429_With_Retry_After()
+    {
+        var client = factory.CreateClient();
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            response = await client.PostAsync("/api/auth/login", System.Net.Http.Json.JsonContent.Create(new { username = "admin", password = "wrong" + i }));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(int.Parse(response.Headers.GetValues("Retry-After").Single()) > 0);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(string.IsNullOrWhiteSpace(body.RootElement.GetProperty("error").GetString()));
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MoiAimerToi.Web.Api;
+
+/// <summary>
+/// The API's own schemes. The site's default scheme stays the Identity cookie; the API's policy names
+/// only these two, so a signed-in browser cannot be made to write through <c>/api</c> (no CSRF).
+/// </summary>
+public static class ApiAuthentication
+{
+    public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
+    public const string ApiKeyScheme = "ApiKey";
+
+    /// <summary>May change content through the API: a valid token or API key. Later, per partner.</summary>
+    public const string EditorPolicy = "ApiEditor";
+
+    public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiSigningKey>();
+        services.AddSingleton<ApiTokens>();
+
+        services.AddAuthentication()
+            .AddJwtBearer(BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyScheme, null);
+
+        services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<ApiTokens>((options, tokens) =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = tokens.ValidationParameters();
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = ApiTokens.CheckAccountAsync,
+                OnChallenge = context =>
+                {
+                    if (context.AuthenticateFailure is { } failure)
+                    {
+                        ApiErrors.Describe(context.HttpContext, failure is SecurityTokenExpiredException
+                            ? "The token has expired: log in again with POST /api/auth/login."
+                            : "The token is not valid: log in again with POST /api/auth/login.");
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditorPolicy, policy => policy
+                .AddAuthenticationSchemes(BearerScheme, ApiKeyScheme)
+                .RequireAuthenticatedUser());
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+
+namespace MoiAimerToi.Web.Api;
+
+public static class ApiServiceCollectionExtensions
+{
+    public const string CorsPolicy = "Api";
+
+    public static IServiceCollection AddAppApi(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>()
+            .BindConfiguration(ApiOptions.Section)
+            .Configure<IConfiguration>((options, configuration) => ApiOptions.ApplyCompatibilityVariables(options, configuration))
+            .Validate(o => o.HasStrongEnoughSecret, $"BACKEND_JWT_SECRET (or Api:JwtSecret) must be at least {ApiOptions.MinimumSecretBytes} bytes long.")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Api:TokenLifetime must be positive.")
+            .Validate(o => o.MaxRequestBodySize > 0, "Api:MaxRequestBodySize must be positive.")
+            .ValidateOnStart();
+
+        services.AddApiAuthentication();
+
+        // Minimal API routes serve only /api, so these JSON settings are the API's alone (pages use MVC's).
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Converters.Add(new ApiTimestampConverter());
+        });
+
+        // Bad JSON then throws, so ApiErrorsMiddleware can say what is wrong with it.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var origins = (configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+            options.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(origins)
+                .WithHeaders("Authorization", ApiKeyHandler.HeaderName, "Content-Type")
+                .WithMethods("GET", "POST", "PUT", "DELETE"));
+        });
+
+        services.AddApiOpenApi();
+        return services;
+    }
+
+    /// <summary>Goes right after the status code pages: it turns them off for <c>/api</c> and answers JSON instead.</summary>
+    public static IApplicationBuilder UseAppApi(this IApplicationBuilder app)
+    {
+        // Generate the token secret at start, not on the first API call.
+        _ = app.ApplicationServices.GetRequiredService<ApiSigningKey>();
+        return app.UseMiddleware<ApiErrorsMiddleware>();
+    }
+
+    /// <summary>A group under <c>/api</c>: CORS for the configured origins, no antiforgery (no cookie is accepted).</summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
+        endpoints.MapGroup(prefix)
+            .RequireCors(CorsPolicy)
+            .DisableAntiforgery()
+            .WithTags(tag);
+}
