@@ -1,7 +1,15 @@
 namespace MoiAimerToi.Web.Common;
 
+/// <summary>What kind of wrong: the API answers 400, 413 or 415 for them.</summary>
+public enum ErrorKind
+{
+    Invalid,
+    TooLarge,
+    UnsupportedMedia,
+}
+
 /// <summary>A rule broken by one field; <see cref="Field"/> is the API's snake_case name.</summary>
-public sealed record FieldError(string Field, string Message);
+public sealed record FieldError(string Field, string Message, ErrorKind Kind = ErrorKind.Invalid);
 
 /// <summary>The result of a change: the saved value, or why nothing was saved.</summary>
 public sealed class Outcome<T>
