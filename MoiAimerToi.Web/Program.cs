@@ -8,6 +8,7 @@ using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Security;
 using Htmx.TagHelpers;
 
@@ -19,6 +20,7 @@ builder.Services
     .AddAppLocalization()
     .AddAppIdentity(builder.Environment)
     .AddCouple()
+    .AddPhotoPipeline()
     .AddMemories()
     .AddPerspectives()
     .AddBackups()
@@ -53,6 +55,7 @@ app.UseAuthorization();
 
 app.MapHtmxAntiforgeryScript();
 app.MapRazorPages();
+app.MapUploads();
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapCoupleApi();

@@ -40,8 +40,6 @@ public class ClientSessionTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(("Beach", "Sunny"), (memory?.Title, memory?.Description));
 
         // curl -X PUT /api/memories/$ID -F photo=@beach.jpg -F title=Beach -F description=Sunny
-        // Until the photo pipeline is wired into the API this answers 501 and changes nothing;
-        // once it is, this step must answer 200 with a photo_url and the file must exist.
         using var form = new MultipartFormDataContent
         {
             { new ByteArrayContent(MemoriesApiTests.Jpeg()) { Headers = { ContentType = new MediaTypeHeaderValue("image/jpeg") } }, "photo", "beach.jpg" },
@@ -49,15 +47,16 @@ public class ClientSessionTests(AppFactory factory) : IClassFixture<AppFactory>
             { new StringContent("Sunny"), "description" },
         };
         var photo = await client.PutAsync($"/api/memories/{id}", form);
-        await photo.ErrorAsync(HttpStatusCode.NotImplemented);
-        var afterPhoto = await ServiceAsync<MemoryService, Memory?>(s => s.FindAsync(id));
-        Assert.Equal(memory!.UpdatedAt, afterPhoto!.UpdatedAt);
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        var photoUrl = (await photo.JsonAsync()).GetProperty("photo_url").GetString()!;
+        Assert.Matches("^/uploads/[0-9a-f]{32}\\.jpg$", photoUrl);
+        Assert.Equal("image/jpeg", (await anonymous.GetAsync(photoUrl)).Content.Headers.ContentType?.MediaType);
 
         // curl /api/memories
         var list = await (await anonymous.GetAsync("/api/memories")).JsonAsync();
         var listed = list.EnumerateArray().Single(m => m.GetProperty("id").GetInt32() == id);
         Assert.Equal("Beach", listed.GetProperty("title").GetString());
-        Assert.Equal(JsonValueKind.Null, listed.GetProperty("photo_url").ValueKind);
+        Assert.Equal(photoUrl, listed.GetProperty("photo_url").GetString());
 
         // curl -X POST /api/perspectives -d '{"perspective_number":1,"content":"Travel"}'
         var perspective = await client.PostAsJsonAsync("/api/perspectives", new { perspective_number = 1, content = "Travel" });
@@ -73,5 +72,7 @@ public class ClientSessionTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Null(await ServiceAsync<MemoryService, Memory?>(s => s.FindAsync(id)));
         var after = await (await anonymous.GetAsync("/api/memories")).JsonAsync();
         Assert.DoesNotContain(after.EnumerateArray(), m => m.GetProperty("id").GetInt32() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(photoUrl)).StatusCode);
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")));
     }
 }

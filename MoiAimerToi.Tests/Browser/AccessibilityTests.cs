@@ -12,7 +12,7 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             var service = sp.GetRequiredService<MemoryService>();
             return (await service.ListAsync()).FirstOrDefault()
-                ?? (await service.CreateAsync(new MemoryInput("Lisbonne", "Les tramways jaunes.", "2024-05-01"), null)).Value!;
+                ?? (await service.CreateAsync(new MemoryInput("Lisbonne", "Les tramways jaunes.", "2024-05-01"), null, null)).Value!;
         });
         return ["/", "/story", "/memories", $"/memories/{memory.Id}", "/future", "/login"];
     }

@@ -44,6 +44,34 @@ public static class Html
         return client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Submits a <c>multipart/form-data</c> form with its fields and one file, as a browser uploads a photo.</summary>
+    public static Task<HttpResponseMessage> SubmitWithFileAsync(
+        this HttpClient client, IHtmlFormElement form, string fileField, byte[] file, string fileName,
+        IDictionary<string, string>? values = null, IDictionary<string, string>? headers = null)
+    {
+        var content = new MultipartFormDataContent();
+        var fields = FormFields(form);
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(file), fileField, fileName);
+        var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Post, form.GetAttribute(headers is null ? "action" : "hx-post")) { Content = content };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return client.SendAsync(request);
+    }
+
     public static List<KeyValuePair<string, string>> FormFields(IHtmlFormElement form, IHtmlElement? submitter = null)
     {
         var fields = new List<KeyValuePair<string, string>>();

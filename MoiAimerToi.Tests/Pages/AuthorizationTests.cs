@@ -34,7 +34,7 @@ public class AuthorizationTests(AppFactory factory) : IClassFixture<AppFactory>
         var service = sp.GetRequiredService<MemoryService>();
         if (await service.FindAsync(1) is null)
         {
-            await service.CreateAsync(new MemoryInput("Premier", "", null), null);
+            await service.CreateAsync(new MemoryInput("Premier", "", null), null, null);
         }
 
         return 0;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Memories;
 
 namespace MoiAimerToi.Web.Api;
@@ -19,8 +20,8 @@ public static class MemoriesApi
             .WithName("UpdateMemory")
             .Accepts<MemoryRequest>("application/json", "multipart/form-data")
             .WithBodySchema<MemoryForm>("multipart/form-data")
-            .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType)
-            .Produces<ApiError>(StatusCodes.Status501NotImplemented);
+            .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType);
         edits.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteMemory");
         return endpoints;
     }
@@ -34,7 +35,7 @@ public static class MemoriesApi
     private static async Task<Results<Created<MemoryDto>, BadRequest<ApiError>>> CreateAsync(
         MemoryRequest? body, MemoryService memories, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var outcome = await memories.CreateAsync(ToInput(body), ApiTokens.UserId(user), cancellationToken);
+        var outcome = await memories.CreateAsync(ToInput(body), photo: null, ApiTokens.UserId(user), cancellationToken);
         if (!outcome.Succeeded)
         {
             return TypedResults.BadRequest(ApiError.From(outcome.Errors));
@@ -94,7 +95,7 @@ public static class MemoriesApi
             return await UpdateWithPhotoAsync(id, input, photo, memories, ApiTokens.UserId(user), cancellationToken);
         }
 
-        var outcome = await memories.UpdateAsync(id, input, ApiTokens.UserId(user), cancellationToken);
+        var outcome = await memories.UpdateAsync(id, input, photo: null, ApiTokens.UserId(user), cancellationToken);
         return outcome switch
         {
             null => NotFound(id),
@@ -103,20 +104,25 @@ public static class MemoriesApi
         };
     }
 
-    /// <summary>
-    /// The photo half of <c>PUT /api/memories/{id}</c>, not wired yet: until the photo pipeline lands, a photo
-    /// is refused with 501 and nothing changes (no fake success). To wire it: pass the upload through the
-    /// pipeline (413 above its limit, 415 when the content is not an image), then save the text fields and
-    /// the new photo in one change, and remove the old photo's files only once that change is saved.
-    /// </summary>
-    private static Task<Results<Ok<MemoryDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> UpdateWithPhotoAsync(
+    /// <summary>The photo goes through the same pipeline as the pages'; the old photo's files go once the change is saved.</summary>
+    private static async Task<Results<Ok<MemoryDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> UpdateWithPhotoAsync(
         int id, MemoryInput input, IFormFile photo, MemoryService memories, string? userId, CancellationToken cancellationToken)
     {
-        return Task.FromResult<Results<Ok<MemoryDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>>(
-            TypedResults.Json(
-                new ApiError("Photo uploads through the API are not available yet; nothing was changed."),
-                statusCode: StatusCodes.Status501NotImplemented));
+        await using var upload = photo.OpenReadStream();
+        var outcome = await memories.UpdateAsync(id, input, upload, userId, cancellationToken);
+        return outcome switch
+        {
+            null => NotFound(id),
+            { Succeeded: true } => TypedResults.Ok(MemoryDto.From(outcome.Value!)),
+            _ => Refused(outcome.Errors),
+        };
     }
+
+    /// <summary>413 for a photo over the limit, 415 for one that is not an image, 400 for anything else.</summary>
+    private static JsonHttpResult<ApiError> Refused(IReadOnlyList<FieldError> errors) =>
+        TypedResults.Json(ApiError.From(errors), statusCode: errors.Any(e => e.Kind == ErrorKind.TooLarge)
+            ? StatusCodes.Status413PayloadTooLarge
+            : errors.Any(e => e.Kind == ErrorKind.UnsupportedMedia) ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest);
 
     private static async Task<Results<Ok<MessageDto>, NotFound<ApiError>>> DeleteAsync(int id, MemoryService memories, CancellationToken cancellationToken) =>
         await memories.DeleteAsync(id, cancellationToken) ? TypedResults.Ok(new MessageDto("Memory deleted")) : NotFound(id);

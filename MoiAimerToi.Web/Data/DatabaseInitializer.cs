@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Memories;
 
 namespace MoiAimerToi.Web.Data;
 
@@ -11,6 +12,7 @@ public sealed class DatabaseInitializer(
     AppDbContext db,
     CoupleClock clock,
     AdminSeeder adminSeeder,
+    MemoryPhotos photos,
     IStringLocalizer<SharedResource> text)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -20,6 +22,7 @@ public sealed class DatabaseInitializer(
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await EnsureCoupleAsync(cancellationToken);
         await adminSeeder.SeedAsync(cancellationToken);
+        await photos.SweepOrphansAsync(db, cancellationToken);
     }
 
     private async Task EnsureCoupleAsync(CancellationToken cancellationToken)

@@ -3,5 +3,5 @@ namespace MoiAimerToi.Web.Memories;
 public static class MemoriesServiceCollectionExtensions
 {
     public static IServiceCollection AddMemories(this IServiceCollection services) =>
-        services.AddScoped<MemoryService>();
+        services.AddScoped<MemoryService>().AddScoped<MemoryPhotos>();
 }

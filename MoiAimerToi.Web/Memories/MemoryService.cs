@@ -6,7 +6,7 @@ using MoiAimerToi.Web.Data;
 namespace MoiAimerToi.Web.Memories;
 
 /// <summary>The rules of a memory, for pages and API alike.</summary>
-public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules rules)
+public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules rules, MemoryPhotos photos)
 {
     /// <summary>Every memory, newest first: by the day it happened, then by when it was written.</summary>
     public async Task<IReadOnlyList<Memory>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -51,7 +51,8 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     public Task<Memory?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Memories.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
-    public async Task<Outcome<Memory>> CreateAsync(MemoryInput input, string? userId, CancellationToken cancellationToken = default)
+    /// <param name="photo">An upload for the photo pipeline, or null for a memory without a photo.</param>
+    public async Task<Outcome<Memory>> CreateAsync(MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
     {
         var errors = Validate(input with { Title = input.Title ?? "" }, out var takenOn);
         if (errors.Count > 0)
@@ -59,24 +60,36 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             return Outcome<Memory>.Failure(errors);
         }
 
+        var (stored, photoError) = photo is null ? (null, null) : await photos.StoreAsync(photo, cancellationToken);
+        if (photoError is not null)
+        {
+            return Outcome<Memory>.Failure([photoError]);
+        }
+
         var now = clock.UtcNow;
         var memory = new Memory
         {
             Title = input.Title!.Trim(),
             Description = input.Description?.Trim() ?? "",
-            TakenOn = takenOn ?? clock.Today,
+            TakenOn = takenOn ?? stored?.TakenOn ?? clock.Today,
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBy = userId,
             UpdatedBy = userId,
         };
+        if (stored is not null)
+        {
+            MemoryPhotos.Attach(memory, stored);
+        }
+
         db.Memories.Add(memory);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveOrRemoveAsync(stored);
         return memory;
     }
 
+    /// <param name="photo">A new photo replacing the old one (whose files go once the change is saved), or null to keep it.</param>
     /// <returns>Null when no memory has that id.</returns>
-    public async Task<Outcome<Memory>?> UpdateAsync(int id, MemoryInput input, string? userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Memory>?> UpdateAsync(int id, MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
     {
         var memory = await db.Memories.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (memory is null)
@@ -90,6 +103,13 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             return Outcome<Memory>.Failure(errors);
         }
 
+        var (stored, photoError) = photo is null ? (null, null) : await photos.StoreAsync(photo, cancellationToken);
+        if (photoError is not null)
+        {
+            return Outcome<Memory>.Failure([photoError]);
+        }
+
+        var replaced = memory.PhotoFileName;
         if (input.Title is not null)
         {
             memory.Title = input.Title.Trim();
@@ -105,15 +125,52 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             memory.TakenOn = takenOn.Value;
         }
 
+        if (stored is not null)
+        {
+            MemoryPhotos.Attach(memory, stored);
+        }
+
         memory.UpdatedAt = clock.UtcNow;
         memory.UpdatedBy = userId;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveOrRemoveAsync(stored);
+        if (stored is not null)
+        {
+            photos.Remove(replaced);
+        }
+
         return memory;
     }
 
+    /// <summary>Removes the row, then its photo's files.</summary>
     /// <returns>False when no memory has that id.</returns>
-    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default) =>
-        await db.Memories.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var photo = await db.Memories.Where(m => m.Id == id).Select(m => new { m.PhotoFileName }).SingleOrDefaultAsync(cancellationToken);
+        if (photo is null || await db.Memories.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        photos.Remove(photo.PhotoFileName);
+        return true;
+    }
+
+    /// <summary>
+    /// Saves whatever happens to the request (a half-saved upload is worse than a late one); if saving
+    /// fails, the photo just stored is removed so no file is left without its row.
+    /// </summary>
+    private async Task SaveOrRemoveAsync(Photos.StoredPhoto? stored)
+    {
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch
+        {
+            photos.Remove(stored?.FileName);
+            throw;
+        }
+    }
 
     private static IOrderedQueryable<Memory> NewestFirst(IQueryable<Memory> memories) =>
         memories.OrderByDescending(m => m.TakenOn).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);

@@ -10,7 +10,7 @@ public class IndexTests(AppFactory factory) : IClassFixture<AppFactory>
         factory.InScopeAsync(sp => sp.GetRequiredService<MemoryService>().ListAsync());
 
     private Task<Memory> AddAsync(string title, string? takenOn = null) =>
-        factory.InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>().CreateAsync(new MemoryInput(title, "", takenOn), null)).Value!);
+        factory.InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>().CreateAsync(new MemoryInput(title, "", takenOn), null, null)).Value!);
 
     /// <summary>The year heading a card stands under: the last heading before it in the grid.</summary>
     private static string? YearHeadingOf(AngleSharp.Html.Dom.IHtmlDocument document, int id)

@@ -7,7 +7,7 @@ namespace MoiAimerToi.Tests.Pages.Memories;
 public class ViewTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private Task<Memory> AddAsync(string title, string takenOn) =>
-        factory.InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>().CreateAsync(new MemoryInput(title, "Texte de " + title, takenOn), null)).Value!);
+        factory.InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>().CreateAsync(new MemoryInput(title, "Texte de " + title, takenOn), null, null)).Value!);
 
     [Fact]
     public async Task The_Large_View_Shows_One_Memory_With_Links_To_The_Newer_And_Older_Ones()
@@ -53,7 +53,7 @@ public class GalleryPagingTests(AppFactory factory) : IClassFixture<AppFactory>
             var service = sp.GetRequiredService<MemoryService>();
             for (var i = 0; i < 61; i++)
             {
-                await service.CreateAsync(new MemoryInput($"Jour {i}", "", new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd")), null);
+                await service.CreateAsync(new MemoryInput($"Jour {i}", "", new DateOnly(2020, 1, 1).AddDays(i).ToString("yyyy-MM-dd")), null, null);
             }
 
             return 0;
@@ -82,8 +82,8 @@ public class GallerySearchTests(AppFactory factory) : IClassFixture<AppFactory>
         await factory.InScopeAsync(async sp =>
         {
             var service = sp.GetRequiredService<MemoryService>();
-            await service.CreateAsync(new MemoryInput("Plage de Biarritz", "Les vagues", "2021-08-01"), null);
-            await service.CreateAsync(new MemoryInput("Noël", "Chez mamie, avec la plage en photo", "2021-12-25"), null);
+            await service.CreateAsync(new MemoryInput("Plage de Biarritz", "Les vagues", "2021-08-01"), null, null);
+            await service.CreateAsync(new MemoryInput("Noël", "Chez mamie, avec la plage en photo", "2021-12-25"), null, null);
             return 0;
         });
         var client = factory.CreateBrowser();

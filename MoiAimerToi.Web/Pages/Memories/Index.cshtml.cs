@@ -41,7 +41,8 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
     [EditorOnly]
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var outcome = await memories.CreateAsync(Input.ToMemoryInput(), UserId);
+        await using var photo = Input.OpenPhoto();
+        var outcome = await memories.CreateAsync(Input.ToMemoryInput(), photo, UserId);
         if (!outcome.Succeeded)
         {
             return await RefusedAsync(outcome.Errors, "Input", "_AddForm", new AddFormView(Input, Open: true));
@@ -68,7 +69,8 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
     [EditorOnly]
     public async Task<IActionResult> OnPostSaveAsync(int id)
     {
-        var outcome = await memories.UpdateAsync(id, Input.ToMemoryInput(), UserId);
+        await using var photo = Input.OpenPhoto();
+        var outcome = await memories.UpdateAsync(id, Input.ToMemoryInput(), photo, UserId);
         if (outcome is null)
         {
             return NotFound();

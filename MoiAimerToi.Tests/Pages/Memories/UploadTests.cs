@@ -1,0 +1,136 @@
+using System.Net;
+using MoiAimerToi.Tests.Infrastructure;
+using MoiAimerToi.Tests.Photos;
+using MoiAimerToi.Web.Memories;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+
+namespace MoiAimerToi.Tests.Pages.Memories;
+
+public class UploadTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    private Task<IReadOnlyList<Memory>> SavedAsync() =>
+        factory.InScopeAsync(sp => sp.GetRequiredService<MemoryService>().ListAsync());
+
+    [Fact]
+    public async Task A_Memory_With_A_Photo_Is_Added_Through_The_Plain_Form()
+    {
+        var client = await factory.SignedInBrowserAsync();
+        var page = await client.GetPageAsync("/memories");
+        var form = page.Form("#memory-new form");
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+
+        var response = await client.SubmitWithFileAsync(form, "Input.Photo", TestImages.Jpeg(1200, 900), "plage.jpg",
+            new Dictionary<string, string> { ["Input.Title"] = "Avec photo" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var memory = (await SavedAsync()).Single(m => m.Title == "Avec photo");
+        Assert.Equal((1200, 900), (memory.PhotoWidth, memory.PhotoHeight));
+        var gallery = await client.GetPageAsync("/memories");
+        var img = gallery.QuerySelector($"#memory-{memory.Id} img")!;
+        Assert.Equal(PhotoUrls.Thumbnail(memory), img.GetAttribute("src"));
+        Assert.Equal($"{PhotoUrls.Thumbnail(memory)} 480w, {PhotoUrls.Large(memory)} 1200w", img.GetAttribute("srcset"));
+        Assert.Equal(("1200", "900"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(img.GetAttribute("src"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_Create_With_A_Photo_ReturnsGalleryPartial_WhenHtmx_And_The_Photo_Date_Becomes_The_Memory_Date()
+    {
+        var client = await factory.SignedInBrowserAsync();
+        var page = await client.GetPageAsync("/memories");
+        var photo = TestImages.Jpeg(800, 600, exif => exif.SetValue(ExifTag.DateTimeOriginal, "2019:07:14 18:30:00"));
+
+        var response = await client.SubmitWithFileAsync(page.Form("#memory-new form"), "Input.Photo", photo, "fete.jpg",
+            new Dictionary<string, string> { ["Input.Title"] = "Quatorze juillet" },
+            new Dictionary<string, string> { ["HX-Request"] = "true", ["RequestVerificationToken"] = page.HtmxToken() });
+
+        Assert.Equal("#gallery", response.Headers.GetValues("HX-Retarget").Single());
+        var memory = (await SavedAsync()).Single(m => m.Title == "Quatorze juillet");
+        Assert.Equal(new DateOnly(2019, 7, 14), memory.TakenOn);
+        Assert.NotNull((await Html.ParseFragmentAsync(response)).QuerySelector($"#memory-{memory.Id} img"));
+    }
+
+    [Fact]
+    public async Task A_File_That_Is_Not_A_Photo_Is_Refused_Next_To_The_Field_And_Nothing_Is_Kept()
+    {
+        var client = await factory.SignedInBrowserAsync();
+        var page = await client.GetPageAsync("/memories");
+        var before = (await SavedAsync()).Count;
+        var files = Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")).Length;
+
+        var response = await client.SubmitWithFileAsync(page.Form("#memory-new form"), "Input.Photo", "<svg xmlns='http://www.w3.org/2000/svg'/>"u8.ToArray(), "dessin.jpg",
+            new Dictionary<string, string> { ["Input.Title"] = "Pas une photo" },
+            new Dictionary<string, string> { ["HX-Request"] = "true", ["RequestVerificationToken"] = page.HtmxToken() });
+
+        var form = await Html.ParseFragmentAsync(response);
+        Assert.Equal("Ce fichier n’est pas une photo : JPEG, PNG, WebP ou GIF seulement.", form.Text("#new-photo-error"));
+        Assert.Equal("Pas une photo", form.QuerySelector("#new-title")?.GetAttribute("value"));
+        Assert.Equal(before, (await SavedAsync()).Count);
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")).Length);
+    }
+
+    [Fact]
+    public async Task Replacing_A_Photo_From_The_Edit_Form_Removes_The_Old_Files()
+    {
+        var client = await factory.SignedInBrowserAsync();
+        var page = await client.GetPageAsync("/memories");
+        await client.SubmitWithFileAsync(page.Form("#memory-new form"), "Input.Photo", TestImages.Jpeg(640, 480), "a.jpg",
+            new Dictionary<string, string> { ["Input.Title"] = "À remplacer" });
+        var memory = (await SavedAsync()).Single(m => m.Title == "À remplacer");
+        var editPage = await client.GetPageAsync($"/memories?handler=Edit&id={memory.Id}");
+
+        var response = await client.SubmitWithFileAsync(editPage.Form($"form#memory-{memory.Id}"), "Input.Photo", TestImages.Png(500, 500), "b.png");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var replaced = (await SavedAsync()).Single(m => m.Id == memory.Id);
+        Assert.NotEqual(memory.PhotoFileName, replaced.PhotoFileName);
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads"), Path.GetFileNameWithoutExtension(memory.PhotoFileName!) + "*"));
+    }
+
+    [Fact]
+    public async Task A_Visitor_Cannot_Upload()
+    {
+        var visitor = factory.CreateBrowser();
+        var page = await visitor.GetPageAsync("/memories");
+        var before = (await SavedAsync()).Count;
+        var files = Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")).Length;
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent("Intrus"), "Input.Title" },
+            { new StringContent(page.HtmxToken()), "__RequestVerificationToken" },
+            { new ByteArrayContent(TestImages.Jpeg(300, 200)), "Input.Photo", "x.jpg" },
+        };
+
+        var response = await visitor.PostAsync("/memories?handler=Create", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/login", response.Headers.Location?.ToString());
+        Assert.Equal(before, (await SavedAsync()).Count);
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")).Length);
+    }
+}
+
+/// <summary>A data directory that already holds a stray upload before the site starts.</summary>
+public sealed class StrayUploadFactory : AppFactory
+{
+    public const string Stray = "0123456789abcdef0123456789abcdef.jpg";
+
+    public StrayUploadFactory()
+    {
+        var uploads = Directory.CreateDirectory(Path.Combine(DataDirectory, "uploads")).FullName;
+        File.WriteAllBytes(Path.Combine(uploads, Stray), TestImages.Jpeg(10, 10));
+        File.WriteAllBytes(Path.Combine(uploads, "0123456789abcdef0123456789abcdef-480.webp.tmp"), [1, 2, 3]);
+    }
+}
+
+public class OrphanSweepTests(StrayUploadFactory factory) : IClassFixture<StrayUploadFactory>
+{
+    [Fact]
+    public async Task Files_No_Memory_Refers_To_Are_Swept_At_Start_Up()
+    {
+        await factory.CreateBrowser().GetPageAsync("/memories");
+
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")));
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Photos;
+
+namespace MoiAimerToi.Web.Memories;
+
+/// <summary>
+/// A memory's side of the photo pipeline: an upload becomes a stored photo or a field error a person can
+/// read, and files are removed only once no saved row points to them.
+/// </summary>
+public sealed class MemoryPhotos(PhotoPipeline pipeline, IOptions<PhotoOptions> options, IStringLocalizer<SharedResource> text)
+{
+    public async Task<(StoredPhoto? Photo, FieldError? Error)> StoreAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await pipeline.StoreAsync(upload, cancellationToken), null);
+        }
+        catch (PhotoRejectedException rejected)
+        {
+            return (null, ErrorFor(rejected.Reason));
+        }
+    }
+
+    public static void Attach(Memory memory, StoredPhoto photo)
+    {
+        memory.PhotoFileName = photo.FileName;
+        memory.PhotoWidth = photo.Width;
+        memory.PhotoHeight = photo.Height;
+    }
+
+    public void Remove(string? fileName)
+    {
+        if (fileName is not null)
+        {
+            pipeline.DeleteFiles(fileName);
+        }
+    }
+
+    /// <summary>At start-up, before any upload can be under way: every file no memory refers to goes.</summary>
+    public async Task<int> SweepOrphansAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var referenced = await db.Memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToListAsync(cancellationToken);
+        return pipeline.SweepOrphans(referenced.ToHashSet(StringComparer.Ordinal), TimeSpan.Zero);
+    }
+
+    private FieldError ErrorFor(PhotoRejection reason)
+    {
+        var limits = options.Value;
+        return reason switch
+        {
+            PhotoRejection.TooLarge => new FieldError("photo", text["Error_PhotoTooLarge", limits.MaxUploadBytes / (1024 * 1024)], ErrorKind.TooLarge),
+            PhotoRejection.NotAnImage => new FieldError("photo", text["Error_PhotoNotImage"], ErrorKind.UnsupportedMedia),
+            PhotoRejection.TooManyPixels => new FieldError("photo", text["Error_PhotoTooManyPixels", limits.MaxPixels / 1_000_000]),
+            _ => new FieldError("photo", text["Error_PhotoCorrupt"]),
+        };
+    }
+}

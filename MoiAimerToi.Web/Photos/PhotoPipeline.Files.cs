@@ -1,0 +1,170 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.Processing;
+
+namespace MoiAimerToi.Web.Photos;
+
+public sealed partial class PhotoPipeline
+{
+    /// <summary>A file this young may belong to an upload whose row is being saved right now, so sweeping leaves it.</summary>
+    public static readonly TimeSpan OrphanGrace = TimeSpan.FromHours(1);
+
+    public void Delete(StoredPhoto photo) => DeleteFiles(photo.FileName);
+
+    /// <summary>Removes the full-size file and every variant of the photo <paramref name="fileName"/> names; other names are ignored.</summary>
+    public void DeleteFiles(string fileName)
+    {
+        if (!PhotoNames.Parse(fileName, out var fullName, out _))
+        {
+            return;
+        }
+
+        foreach (var name in PhotoNames.AllFor(fullName))
+        {
+            TryDelete(Path.Combine(paths.Uploads, name));
+            TryDelete(Path.Combine(paths.Uploads, name + PhotoNames.TemporarySuffix));
+        }
+    }
+
+    /// <summary>
+    /// Deletes the generated files (and leftover temporary files) that belong to no referenced photo and are
+    /// older than <see cref="OrphanGrace"/>. Files with names the pipeline never generates are left alone.
+    /// </summary>
+    /// <returns>How many files were deleted.</returns>
+    /// <param name="grace">How young a file is spared; <see cref="OrphanGrace"/> unless the caller knows no upload is under way.</param>
+    public int SweepOrphans(IReadOnlySet<string> referencedFullNames, TimeSpan? grace = null)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - (grace ?? OrphanGrace);
+        var deleted = 0;
+        foreach (var path in Directory.GetFiles(paths.Uploads))
+        {
+            if (!PhotoNames.Parse(Path.GetFileName(path), out var fullName, out var temporary)
+                || (!temporary && referencedFullNames.Contains(fullName))
+                || File.GetLastWriteTimeUtc(path) > cutoff)
+            {
+                continue;
+            }
+
+            if (TryDelete(path))
+            {
+                deleted++;
+            }
+        }
+
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} photo files no memory refers to", deleted);
+        }
+
+        return deleted;
+    }
+
+    private async Task<StoredPhoto> WriteAsync(Image image, IImageFormat format, CancellationToken cancellationToken)
+    {
+        var takenOn = TakenOn(image.Metadata);
+        var maxDimension = _limits.MaxDimension;
+        image.Mutate(context =>
+        {
+            context.AutoOrient();
+            var size = context.GetCurrentSize();
+            if (Math.Max(size.Width, size.Height) > maxDimension)
+            {
+                context.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(maxDimension, maxDimension) });
+            }
+
+            if (format is not JpegFormat)
+            {
+                // JPEG has no alpha: transparent pixels would otherwise come out black.
+                context.BackgroundColor(Color.White);
+            }
+        });
+        Strip(image);
+
+        var fullName = PhotoNames.NewFullName();
+        var written = new List<string>();
+        try
+        {
+            await SaveAsync(image, fullName, FullEncoder, written, cancellationToken);
+            using var large = image.Clone(context => NarrowTo(context, PhotoNames.LargeWidth));
+            await SaveAsync(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken);
+            using var thumbnail = large.Clone(context => NarrowTo(context, PhotoNames.ThumbnailWidth));
+            await SaveAsync(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, written, cancellationToken);
+        }
+        catch
+        {
+            foreach (var path in written)
+            {
+                TryDelete(path);
+            }
+
+            throw;
+        }
+
+        return new StoredPhoto(fullName, image.Width, image.Height, takenOn);
+    }
+
+    private static void NarrowTo(IImageProcessingContext context, int width)
+    {
+        if (context.GetCurrentSize().Width > width)
+        {
+            context.Resize(width, 0);
+        }
+    }
+
+    /// <summary>Drops EXIF (GPS, camera, dates), IPTC, XMP and ICC; the WebP encoder cannot keep ICC, so no file keeps it.</summary>
+    private static void Strip(Image image)
+    {
+        Strip(image.Metadata);
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.IptcProfile = null;
+            frame.Metadata.XmpProfile = null;
+            frame.Metadata.IccProfile = null;
+        }
+    }
+
+    private static void Strip(ImageMetadata metadata)
+    {
+        metadata.ExifProfile = null;
+        metadata.IptcProfile = null;
+        metadata.XmpProfile = null;
+        metadata.IccProfile = null;
+    }
+
+    /// <summary>Writes under a temporary name and renames, so a file under a final name is always whole.</summary>
+    private async Task SaveAsync(Image image, string name, IImageEncoder encoder, List<string> written, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(paths.Uploads, name);
+        var temporary = path + PhotoNames.TemporarySuffix;
+        written.Add(temporary);
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
+        {
+            await image.SaveAsync(file, encoder, cancellationToken);
+        }
+
+        written.Add(path);
+        File.Move(temporary, path);
+    }
+
+    private bool TryDelete(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(exception, "Could not delete {Path}", path);
+            return false;
+        }
+    }
+}

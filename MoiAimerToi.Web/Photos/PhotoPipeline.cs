@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Storage;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Gif;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.Processing;
+
+namespace MoiAimerToi.Web.Photos;
+
+/// <summary>
+/// The one way a photo gets into the uploads folder: judged by its content, decoded within limits,
+/// turned upright, stripped of metadata and stored under a random name as a JPEG plus two WebP widths.
+/// </summary>
+public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
+{
+    private static readonly JpegEncoder FullEncoder = new() { Quality = 85 };
+    private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy };
+
+    private readonly PhotoOptions _limits = options.Value;
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
+    private readonly Configuration _imageFormats = OnlyPhotoFormats();
+    private int _inFlight;
+
+    /// <summary>The most decodes seen running at once, so tests can check the bound.</summary>
+    internal int PeakInFlight { get; private set; }
+
+    /// <exception cref="PhotoRejectedException">The upload is too large, not a supported image, too many pixels or damaged.</exception>
+    public async Task<StoredPhoto> StoreAsync(Stream upload, CancellationToken cancellationToken = default)
+    {
+        // Buffered before waiting for a slot, so a slow sender never holds one; this costs at most MaxUploadBytes each.
+        using var content = await ReadBoundedAsync(upload, cancellationToken);
+        var format = Inspect(content);
+
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            lock (_slots)
+            {
+                PeakInFlight = Math.Max(PeakInFlight, ++_inFlight);
+            }
+
+            using var image = await DecodeAsync(content, cancellationToken);
+            return await WriteAsync(image, format, cancellationToken);
+        }
+        finally
+        {
+            lock (_slots)
+            {
+                _inFlight--;
+            }
+
+            _slots.Release();
+        }
+    }
+
+    private async Task<MemoryStream> ReadBoundedAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        var content = new MemoryStream();
+        var buffer = new byte[81_920];
+        int read;
+        while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (content.Length + read > _limits.MaxUploadBytes)
+            {
+                await content.DisposeAsync();
+                throw new PhotoRejectedException(PhotoRejection.TooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"The file is larger than the {_limits.MaxUploadBytes / (1024.0 * 1024):0.#} MB a photo may weigh."));
+            }
+
+            content.Write(buffer, 0, read);
+        }
+
+        content.Position = 0;
+        return content;
+    }
+
+    /// <summary>Reads only the header: the format by its signature, and the declared size against MaxPixels.</summary>
+    private IImageFormat Inspect(MemoryStream content)
+    {
+        IImageInfo? info;
+        IImageFormat? format;
+        try
+        {
+            info = Image.Identify(_imageFormats, content, out format);
+        }
+        catch (Exception exception) when (IsDecodingFailure(exception))
+        {
+            throw Refusal(exception);
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+
+        if (info is null || format is null)
+        {
+            throw new PhotoRejectedException(PhotoRejection.NotAnImage, "The file is not a JPEG, PNG, WebP or GIF image.");
+        }
+
+        if (info.Width <= 0 || info.Height <= 0)
+        {
+            throw Corrupt();
+        }
+
+        if ((long)info.Width * info.Height > _limits.MaxPixels)
+        {
+            throw new PhotoRejectedException(PhotoRejection.TooManyPixels, string.Create(CultureInfo.InvariantCulture,
+                $"The image is {info.Width} × {info.Height} pixels, more than the {_limits.MaxPixels / 1e6:0.#} megapixels a photo may have."));
+        }
+
+        if (!ImageCompleteness.IsComplete(content.GetBuffer().AsSpan(0, (int)content.Length), format))
+        {
+            throw Corrupt();
+        }
+
+        return format;
+    }
+
+    private async Task<Image> DecodeAsync(MemoryStream content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Image.LoadAsync(_imageFormats, content, cancellationToken);
+        }
+        catch (Exception exception) when (IsDecodingFailure(exception))
+        {
+            throw Refusal(exception);
+        }
+    }
+
+    /// <summary>ImageSharp 2.x says NotSupported for variants it cannot read, such as animated WebP.</summary>
+    private static PhotoRejectedException Refusal(Exception exception) => exception is NotSupportedException
+        ? new(PhotoRejection.NotAnImage, "This kind of image (for example an animated WebP) is not supported.", exception)
+        : Corrupt(exception);
+
+    /// <summary>Crafted bytes can make a decoder throw more than ImageFormatException; any of it means a damaged file.</summary>
+    private static bool IsDecodingFailure(Exception exception) =>
+        exception is not (OperationCanceledException or OutOfMemoryException);
+
+    private static PhotoRejectedException Corrupt(Exception? inner = null) =>
+        new(PhotoRejection.Corrupt, "The image is damaged or incomplete and cannot be read.", inner);
+
+    private static Configuration OnlyPhotoFormats()
+    {
+        var configuration = new Configuration(
+            new JpegConfigurationModule(), new PngConfigurationModule(), new WebpConfigurationModule(), new GifConfigurationModule());
+
+        // Only the first frame is kept, so later frames are never decoded: a GIF of thousands of frames costs one canvas.
+        configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
+        return configuration;
+    }
+
+    internal static DateOnly? TakenOn(ImageMetadata metadata)
+    {
+        var value = metadata.ExifProfile?.GetValue(ExifTag.DateTimeOriginal)?.Value;
+        return value is { Length: >= 10 }
+            && DateOnly.TryParseExact(value[..10], "yyyy:MM:dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+}

@@ -1,0 +1,20 @@
+namespace MoiAimerToi.Web.Photos;
+
+/// <summary>A photo as stored in the uploads folder: the full-size JPEG and its WebP variants.</summary>
+/// <param name="FileName">The full-size copy, <c>&lt;32 hex&gt;.jpg</c>; the variants' names derive from it.</param>
+/// <param name="Width">Pixel width of the full-size copy.</param>
+/// <param name="Height">Pixel height of the full-size copy.</param>
+/// <param name="TakenOn">The EXIF DateTimeOriginal day, when the camera recorded one.</param>
+public sealed record StoredPhoto(string FileName, int Width, int Height, DateOnly? TakenOn)
+{
+    public string LargeFileName => PhotoNames.Variant(FileName, PhotoNames.LargeWidth);
+
+    public string ThumbnailFileName => PhotoNames.Variant(FileName, PhotoNames.ThumbnailWidth);
+
+    /// <summary>Real widths of the variants (narrow photos are never upscaled), for <c>srcset</c>.</summary>
+    public int LargeWidth => Math.Min(PhotoNames.LargeWidth, Width);
+
+    public int ThumbnailWidth => Math.Min(PhotoNames.ThumbnailWidth, Width);
+
+    public IReadOnlyList<string> AllFileNames => PhotoNames.AllFor(FileName);
+}
