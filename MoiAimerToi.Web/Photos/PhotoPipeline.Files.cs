@@ -67,12 +67,14 @@ public sealed partial class PhotoPipeline
         var maxDimension = _limits.MaxDimension;
         image.Mutate(context =>
         {
-            context.AutoOrient();
+            // Shrinking into a square box gives the same result either side of the rotation, and rotating after is cheaper.
             var size = context.GetCurrentSize();
             if (Math.Max(size.Width, size.Height) > maxDimension)
             {
                 context.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(maxDimension, maxDimension) });
             }
+
+            context.AutoOrient();
 
             if (format is not JpegFormat)
             {
