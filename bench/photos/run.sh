@@ -9,6 +9,7 @@ root=$(cd "$here/../.." && pwd)
 out="$root/bench/out/photos"
 rm -rf "$out" && mkdir -p "$out/ours" "$out/vips"
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== building (Release)"
 dotnet build "$here/PhotoBench.csproj" -c Release -nologo -v q >/dev/null
 bench=(dotnet "$here/bin/Release/net10.0/PhotoBench.dll")
@@ -57,11 +58,16 @@ rss_vips=$(rss "${vips[@]}")
 echo "== outputs"
 ls "$out"/ours/uploads | head -3 | while read -r f; do vipsheader "$out/ours/uploads/$f"; done
 for f in "$out"/vips/*; do vipsheader "$f"; done
-leaks=$(exiftool -q -s -s -s -GPSLatitude -Make -Model "$out"/ours/uploads/* "$out"/vips/* | wc -l)
+leaks=$(exiftool -q -q -s -s -s -GPSLatitude -Make -Model "$out"/ours/uploads/* "$out"/vips/* | wc -l)
 echo "GPS/Make/Model values left in any output: $leaks"
 
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 cat <<REPORT
+
+$(date -u +%Y-%m-%d), $(nproc) cores ($cpu), load average at start ${load_start}, at end ${load_end};
+.NET $(dotnet --version), libvips $(vips --version | cut -d' ' -f1 | cut -d- -f2).
 
 | measure (12 MP JPEG, 4000×3000, EXIF orientation 6 → 3 files) | ours (ImageSharp 2.1) | vipsthumbnail | ratio |
 | --- | --- | --- | --- |
