@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -64,8 +65,7 @@ public static class MemoriesApi
             }
 
             input = new MemoryInput(FormField(form, "title"), FormField(form, "description"), FormField(form, "taken_on"));
-            // A form without a chosen file still sends an empty "photo" part: that is no photo.
-            photo = form.Files.GetFile("photo") is { Length: > 0 } file ? file : null;
+            photo = PhotoUploads.Chosen(form.Files.GetFile("photo"));
         }
         else if (request.HasJsonContentType())
         {
