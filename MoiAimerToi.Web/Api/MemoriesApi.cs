@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Security;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -19,6 +20,7 @@ public static class MemoriesApi
         edits.MapPost("", CreateAsync).WithName("CreateMemory");
         edits.MapPut("/{id:int}", UpdateAsync)
             .WithName("UpdateMemory")
+            .RequireRateLimiting(SecurityServiceCollectionExtensions.UploadPolicy)
             .Accepts<MemoryRequest>("application/json", "multipart/form-data")
             .WithBodySchema<MemoryForm>("multipart/form-data")
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)

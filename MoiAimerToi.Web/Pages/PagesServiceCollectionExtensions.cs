@@ -14,6 +14,8 @@ public static class PagesServiceCollectionExtensions
                 options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(EditorOnlyPageFilter)));
                 options.Conventions.AddPageApplicationModelConvention("/Account/Login", model =>
                     model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecurityServiceCollectionExtensions.LoginPolicy)));
+                options.Conventions.AddPageApplicationModelConvention("/Memories/Index", model =>
+                    model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecurityServiceCollectionExtensions.UploadPolicy)));
             })
             .AddViewLocalization();
         services.AddAntiforgery(options =>
