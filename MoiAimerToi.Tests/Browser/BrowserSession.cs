@@ -79,6 +79,8 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
+        // From the top, or the sticky header would be caught halfway down a full-page picture.
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{_viewportName}.png"), FullPage = true });
     }
 

@@ -90,6 +90,9 @@ public class EditingTests(BrowserApp app) : IClassFixture<BrowserApp>
             await session.ScreenshotAsync(shot);
         }
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync("**/login**");
+        await session.ScreenshotAsync("login");
         session.AssertNoConsoleErrors();
     }
 }
