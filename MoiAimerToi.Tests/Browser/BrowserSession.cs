@@ -29,6 +29,9 @@ public sealed class BrowserSession : IAsyncDisposable
         page.PageError += (_, error) => _consoleErrors.Add(error);
     }
 
+    /// <summary>Navigations count as done once the document is parsed; pictures may still be coming on a busy machine.</summary>
+    public static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     public IPage Page { get; }
 
     public string BaseUrl { get; }
@@ -66,7 +69,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel(new Regex("Nom d’utilisateur|User name")).FillAsync(user);
         await Page.GetByLabel(new Regex("^(Mot de passe|Password)$")).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Se connecter|Sign in)$") }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/login"));
+        await Page.WaitForURLAsync(url => !url.Contains("/login"), Loaded);
     }
 
     /// <summary>Marks the window; <see cref="AssertSamePageAsync"/> fails if a full page load has replaced it since.</summary>
