@@ -84,7 +84,12 @@ public sealed class BrowserSession : IAsyncDisposable
         Directory.CreateDirectory(folder);
         // From the top, or the sticky header would be caught halfway down a full-page picture.
         await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{_viewportName}.png"), FullPage = true });
+        // A phone shows one screen at a time, with its tab bar fixed at the bottom: so does its picture.
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, $"{name}-{_viewportName}.png"),
+            FullPage = _viewportName != "phone",
+        });
     }
 
     public void AssertNoConsoleErrors() => Assert.True(_consoleErrors.Count == 0, string.Join(Environment.NewLine, _consoleErrors));

@@ -1,3 +1,4 @@
+using MoiAimerToi.Web.Caching;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,8 +14,8 @@ public static class MemoriesApi
     public static IEndpointRouteBuilder MapMemoriesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/memories", "Memories");
-        group.MapGet("", ListAsync).WithName("ListMemories");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory");
+        group.MapGet("", ListAsync).WithName("ListMemories").CacheOutput(ContentCache.Policy);
+        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory").CacheOutput(ContentCache.Policy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPost("", CreateAsync).WithName("CreateMemory");
