@@ -38,7 +38,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
-    public static async Task<BrowserSession> OpenAsync(BrowserApp app, string viewport, string locale = "fr-FR", bool bypassCsp = false)
+    public static async Task<BrowserSession> OpenAsync(
+        BrowserApp app, string viewport, string locale = "fr-FR", bool bypassCsp = false, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -51,10 +52,12 @@ public sealed class BrowserSession : IAsyncDisposable
             ReducedMotion = ReducedMotion.Reduce,
             // Only for tools that inject their own script, such as axe; every other test keeps the site's CSP.
             BypassCSP = bypassCsp,
+            ColorScheme = colorScheme,
         });
         // Generous: the machine running CI may be busy, and a slow answer is not a wrong one.
         context.SetDefaultTimeout(30_000);
-        return new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl, viewport);
+        var name = colorScheme == ColorScheme.Dark ? viewport + "-dark" : viewport;
+        return new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl, name);
     }
 
     public async Task GotoAsync(string path)
@@ -88,7 +91,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(folder, $"{name}-{_viewportName}.png"),
-            FullPage = _viewportName != "phone",
+            FullPage = !_viewportName.StartsWith("phone", StringComparison.Ordinal),
         });
     }
 

@@ -82,6 +82,7 @@ public class EditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         var seconds = await page.Locator("[data-unit=seconds]").TextContentAsync();
         await Assertions.Expect(page.Locator("[data-unit=seconds]")).Not.ToHaveTextAsync(seconds!, new() { Timeout = 5000 });
         await session.ScreenshotAsync("home");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
         foreach (var (link, path, shot) in new[] { ("Notre rencontre", "/story", "story"), ("Souvenirs", "/memories", "memories"), ("Notre avenir", "/future", "future") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
