@@ -10,6 +10,7 @@ using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Security;
+using MoiAimerToi.Web.Transfer;
 using Htmx.TagHelpers;
 
 var (command, hostArgs) = AppCommands.Split(args);
@@ -24,6 +25,7 @@ builder.Services
     .AddMemories()
     .AddPerspectives()
     .AddBackups()
+    .AddTransfer()
     .AddAppPages()
     .AddAppApi()
     .AddAppSecurity();
@@ -61,6 +63,7 @@ app.MapAuthApi();
 app.MapCoupleApi();
 app.MapMemoriesApi();
 app.MapPerspectivesApi();
+app.MapTransferApi();
 app.MapOpenApi();
 
 await app.RunAsync();
