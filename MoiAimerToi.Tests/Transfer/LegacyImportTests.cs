@@ -87,7 +87,7 @@ public class LegacyImportTests(AppFactory factory) : IClassFixture<AppFactory>
         var text = LegacyImportCommand.Describe(new ImportSummary(7, 3, 2, [new ImportSkip("Memory “Montagne” (#3 on the old site)", "photo not found (/uploads/perdue.jpg)")]));
 
         Assert.Equal(
-            "Imported 7 memories (3 with their photo), 2 perspectives and the texts." + Environment.NewLine
+            "Imported: memories 7 (3 with a photo), perspectives 2, and the couple's texts." + Environment.NewLine
             + "Skipped 1:" + Environment.NewLine
             + "  - Memory “Montagne” (#3 on the old site): photo not found (/uploads/perdue.jpg)",
             text);

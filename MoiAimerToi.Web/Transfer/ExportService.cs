@@ -65,7 +65,7 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock 
         var document = new ExportDocument(
             ExportDocument.FormatName,
             ExportDocument.CurrentVersion,
-            clock.UtcNow,
+            DateTime.SpecifyKind(clock.UtcNow, DateTimeKind.Unspecified),
             new ExportCouple(Day(couple.StartDate), couple.HomeMessage, couple.IntroText),
             exported,
             perspectives.Select(p => (ExportPerspective?)new ExportPerspective(p.Number, p.Content, p.UpdatedAt)).ToList());

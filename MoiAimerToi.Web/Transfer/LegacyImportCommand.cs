@@ -59,7 +59,7 @@ public static class LegacyImportCommand
     {
         var lines = new List<string>
         {
-            $"Imported {summary.Memories} memories ({summary.Photos} with their photo), {summary.Perspectives} perspectives and the texts.",
+            $"Imported: memories {summary.Memories} ({summary.Photos} with a photo), perspectives {summary.Perspectives}, and the couple's texts.",
             summary.Skipped.Count == 0 ? "Nothing was skipped." : $"Skipped {summary.Skipped.Count}:",
         };
         lines.AddRange(summary.Skipped.Select(s => $"  - {s.Item}: {s.Reason}"));
