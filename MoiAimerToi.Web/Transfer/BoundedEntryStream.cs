@@ -26,7 +26,7 @@ internal sealed class BoundedEntryStream(Stream inner, long limit, string tooLar
         {
             return Count(inner.Read(buffer));
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or NotSupportedException)
         {
             throw Damaged(exception);
         }
@@ -41,7 +41,7 @@ internal sealed class BoundedEntryStream(Stream inner, long limit, string tooLar
         {
             return Count(await inner.ReadAsync(buffer, cancellationToken));
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or NotSupportedException)
         {
             throw Damaged(exception);
         }
@@ -78,5 +78,5 @@ internal sealed class BoundedEntryStream(Stream inner, long limit, string tooLar
         return read;
     }
 
-    private ImportRefusedException Damaged(InvalidDataException exception) => new(damaged, inner: exception);
+    private ImportRefusedException Damaged(Exception exception) => new(damaged, inner: exception);
 }

@@ -70,7 +70,7 @@ public sealed class SafeArchive : IDisposable
         {
             inner = entry.Open();
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or NotSupportedException)
         {
             throw new ImportRefusedException(_text["Error_ImportDamaged", Printable(key)], inner: exception);
         }
