@@ -2,6 +2,7 @@ using MoiAimerToi.Web;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Backups;
+using MoiAimerToi.Web.Caching;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Localization;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Services
     .AddAppData()
+    .AddContentCache()
     .AddAppLocalization()
     .AddAppIdentity(builder.Environment)
     .AddCouple()
@@ -54,6 +56,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 
 app.MapHtmxAntiforgeryScript();
 app.MapRazorPages();

@@ -18,13 +18,15 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [BrowserTheory]
-    [InlineData("phone", false)]
-    [InlineData("phone", true)]
-    [InlineData("desktop", false)]
-    [InlineData("desktop", true)]
-    public async Task No_Page_Has_A_Serious_Or_Critical_Accessibility_Violation(string viewport, bool signedIn)
+    [InlineData("phone", false, false)]
+    [InlineData("phone", true, false)]
+    [InlineData("desktop", false, false)]
+    [InlineData("desktop", true, false)]
+    [InlineData("phone", true, true)]
+    public async Task No_Page_Has_A_Serious_Or_Critical_Accessibility_Violation(string viewport, bool signedIn, bool dark)
     {
-        await using var session = await BrowserSession.OpenAsync(app, viewport, bypassCsp: true);
+        await using var session = await BrowserSession.OpenAsync(
+            app, viewport, bypassCsp: true, colorScheme: dark ? Microsoft.Playwright.ColorScheme.Dark : Microsoft.Playwright.ColorScheme.Light);
         if (signedIn)
         {
             await session.SignInAsync();
@@ -35,6 +37,11 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await session.GotoAsync(path);
             var result = await session.Page.RunAxe();
+            if (dark && path == "/")
+            {
+                await session.ScreenshotAsync("home-signed-in");
+            }
+
             problems.AddRange(result.Violations
                 .Where(v => v.Impact is "serious" or "critical")
                 .Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));

@@ -29,13 +29,17 @@ public sealed class BrowserSession : IAsyncDisposable
         page.PageError += (_, error) => _consoleErrors.Add(error);
     }
 
+    /// <summary>Navigations count as done once the document is parsed; pictures may still be coming on a busy machine.</summary>
+    public static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     public IPage Page { get; }
 
     public string BaseUrl { get; }
 
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
-    public static async Task<BrowserSession> OpenAsync(BrowserApp app, string viewport, string locale = "fr-FR", bool bypassCsp = false)
+    public static async Task<BrowserSession> OpenAsync(
+        BrowserApp app, string viewport, string locale = "fr-FR", bool bypassCsp = false, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -48,10 +52,12 @@ public sealed class BrowserSession : IAsyncDisposable
             ReducedMotion = ReducedMotion.Reduce,
             // Only for tools that inject their own script, such as axe; every other test keeps the site's CSP.
             BypassCSP = bypassCsp,
+            ColorScheme = colorScheme,
         });
         // Generous: the machine running CI may be busy, and a slow answer is not a wrong one.
         context.SetDefaultTimeout(30_000);
-        return new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl, viewport);
+        var name = colorScheme == ColorScheme.Dark ? viewport + "-dark" : viewport;
+        return new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl, name);
     }
 
     public async Task GotoAsync(string path)
@@ -66,7 +72,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel(new Regex("Nom d’utilisateur|User name")).FillAsync(user);
         await Page.GetByLabel(new Regex("^(Mot de passe|Password)$")).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Se connecter|Sign in)$") }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/login"));
+        await Page.WaitForURLAsync(url => !url.Contains("/login"), Loaded);
     }
 
     /// <summary>Marks the window; <see cref="AssertSamePageAsync"/> fails if a full page load has replaced it since.</summary>
@@ -79,7 +85,14 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{_viewportName}.png"), FullPage = true });
+        // From the top, or the sticky header would be caught halfway down a full-page picture.
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        // A phone shows one screen at a time, with its tab bar fixed at the bottom: so does its picture.
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(folder, $"{name}-{_viewportName}.png"),
+            FullPage = !_viewportName.StartsWith("phone", StringComparison.Ordinal),
+        });
     }
 
     public void AssertNoConsoleErrors() => Assert.True(_consoleErrors.Count == 0, string.Join(Environment.NewLine, _consoleErrors));

@@ -82,14 +82,18 @@ public class EditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         var seconds = await page.Locator("[data-unit=seconds]").TextContentAsync();
         await Assertions.Expect(page.Locator("[data-unit=seconds]")).Not.ToHaveTextAsync(seconds!, new() { Timeout = 5000 });
         await session.ScreenshotAsync("home");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
         foreach (var (link, path, shot) in new[] { ("Notre rencontre", "/story", "story"), ("Souvenirs", "/memories", "memories"), ("Notre avenir", "/future", "future") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-            await page.WaitForURLAsync($"**{path}");
+            await page.WaitForURLAsync($"**{path}", BrowserSession.Loaded);
             Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
             await session.ScreenshotAsync(shot);
         }
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync("**/login**", BrowserSession.Loaded);
+        await session.ScreenshotAsync("login");
         session.AssertNoConsoleErrors();
     }
 }

@@ -54,6 +54,7 @@ public sealed class CrashTests : IDisposable
         var memories = JsonDocument.Parse(await reader.GetStringAsync("/api/memories")).RootElement.EnumerateArray().ToList();
         var ids = memories.Select(m => m.GetProperty("id").GetInt32()).ToHashSet();
         Assert.All(confirmed, id => Assert.Contains(id, ids));
+        Assert.Contains(memories, m => m.GetProperty("photo_url").ValueKind == JsonValueKind.String);
         foreach (var memory in memories.Where(m => m.GetProperty("photo_url").ValueKind == JsonValueKind.String))
         {
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(memory.GetProperty("photo_url").GetString())).StatusCode);
@@ -69,7 +70,9 @@ public sealed class CrashTests : IDisposable
         Assert.All(files, file => Assert.Contains(file![..32], referenced));
     }
 
-    /// <summary>One round of what a busy couple does: a new memory, its text changed, the home message rewritten.</summary>
+    private static readonly byte[] Photo = Photos.TestImages.Jpeg(400, 300);
+
+    /// <summary>One round of what a busy couple does: a new memory, its photo, its text changed, the home message rewritten.</summary>
     private static async Task BurstStepAsync(HttpClient client, int worker, int i, ConcurrentBag<int> confirmed, CancellationToken cancellationToken)
     {
         var created = await client.PostAsJsonAsync("/api/memories", new { title = $"Souvenir {worker}-{i}", description = "Écrit pendant la rafale" }, cancellationToken);
@@ -77,6 +80,8 @@ public sealed class CrashTests : IDisposable
         {
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetInt32();
             confirmed.Add(id);
+            using var photo = Api.MemoryPhotosApiTests.PhotoForm(Photo);
+            await client.PutAsync($"/api/memories/{id}", photo, cancellationToken);
             await client.PutAsJsonAsync($"/api/memories/{id}", new { description = $"Modifié {i}" }, cancellationToken);
         }
 

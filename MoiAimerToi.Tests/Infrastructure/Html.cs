@@ -119,6 +119,11 @@ public static class Html
         return WebUtility.HtmlDecode(config.RootElement.GetProperty("antiForgery").GetProperty("requestToken").GetString()!);
     }
 
+    /// <summary>The antiforgery token of the page's first form (a visitor's pages carry none but the login form's).</summary>
+    public static string FormToken(this IHtmlDocument document) =>
+        document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+        ?? throw new Xunit.Sdk.XunitException("The page has no form with an antiforgery token.");
+
     public static string Text(this IHtmlDocument document, string selector) =>
         document.QuerySelector(selector)?.TextContent.Trim() ?? throw new Xunit.Sdk.XunitException($"Nothing matches '{selector}'.");
 }

@@ -97,3 +97,24 @@ public class VisitorTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public class VisitorCacheTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Visitors_Get_Cached_Pages_That_Change_As_Soon_As_The_Couple_Writes()
+    {
+        var visitor = factory.CreateBrowser();
+        var first = await visitor.GetAsync("/story");
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.Null((await Html.ParseAsync(first)).QuerySelector("input[name=__RequestVerificationToken]"));
+
+        await factory.InScopeAsync(sp => sp.GetRequiredService<MoiAimerToi.Web.Couple.CoupleService>().SetIntroTextAsync("Écrit à l’instant.", null));
+
+        Assert.Equal("Écrit à l’instant.", (await visitor.GetPageAsync("/story")).Text("#intro .prose"));
+        var english = factory.CreateBrowser();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        Assert.Equal("Our story", (await english.GetPageAsync("/story")).Text("h1"));
+        var couple = await factory.SignedInBrowserAsync();
+        Assert.NotNull((await couple.GetPageAsync("/story")).QuerySelector("#intro .edit-button"));
+    }
+}

@@ -28,6 +28,16 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Large_Rotated_Photo_Is_Capped_And_Upright()
+    {
+        var photo = await _harness.StoreAsync(TestImages.Jpeg(3000, 2000, exif => exif.SetValue(ExifTag.Orientation, (ushort)6)));
+
+        Assert.Equal((1707, 2560), (photo.Width, photo.Height));
+        Assert.Equal((1707, 2560), Size(photo.FileName));
+        Assert.Equal((1280, 1920), Size(photo.LargeFileName));
+    }
+
+    [Fact]
     public async Task No_Stored_File_Keeps_Gps_Camera_Iptc_Or_Xmp_Metadata()
     {
         using var original = TestImages.Picture(640, 480);

@@ -123,3 +123,36 @@ public class ApiLoginRateLimitTests(LowLoginLimit factory) : IClassFixture<LowLo
         Assert.False(string.IsNullOrWhiteSpace(body.RootElement.GetProperty("error").GetString()));
     }
 }
+
+public sealed class LowUploadLimit : AppFactory
+{
+    public LowUploadLimit() => Settings["RateLimits:UploadsPerMinute"] = "2";
+}
+
+public class UploadRateLimitTests(LowUploadLimit factory) : IClassFixture<LowUploadLimit>
+{
+    [Fact]
+    public async Task Too_Many_Uploads_Get_A_429_With_Retry_After_On_The_Api_And_The_Page()
+    {
+        var api = Api.ApiClient.CreateKeyClient(factory);
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 3; i++)
+        {
+            using var form = Api.MemoryPhotosApiTests.PhotoForm(Photos.TestImages.Jpeg(32, 32));
+            response = await api.PutAsync("/api/memories/999", form);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(response.Headers.Contains("Retry-After"));
+
+        var browser = await factory.SignedInBrowserAsync();
+        var page = await browser.GetPageAsync("/memories");
+        for (var i = 0; i < 2; i++)
+        {
+            response = await browser.SubmitAsync(page.Form("#memory-new form"), new Dictionary<string, string> { ["Input.Title"] = "Encore" });
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/memories")).StatusCode);
+    }
+}

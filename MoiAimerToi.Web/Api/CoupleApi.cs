@@ -1,3 +1,4 @@
+using MoiAimerToi.Web.Caching;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MoiAimerToi.Web.Common;
@@ -10,7 +11,7 @@ public static class CoupleApi
     public static IEndpointRouteBuilder MapCoupleApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/couple-data", "Couple");
-        group.MapGet("", GetAsync).WithName("GetCoupleData");
+        group.MapGet("", GetAsync).WithName("GetCoupleData").CacheOutput(ContentCache.Policy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPut("/start-date", SetStartDateAsync).WithName("SetStartDate");

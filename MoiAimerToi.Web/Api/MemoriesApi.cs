@@ -1,8 +1,11 @@
+using MoiAimerToi.Web.Caching;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Security;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -11,13 +14,14 @@ public static class MemoriesApi
     public static IEndpointRouteBuilder MapMemoriesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/memories", "Memories");
-        group.MapGet("", ListAsync).WithName("ListMemories");
-        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory");
+        group.MapGet("", ListAsync).WithName("ListMemories").CacheOutput(ContentCache.Policy);
+        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory").CacheOutput(ContentCache.Policy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPost("", CreateAsync).WithName("CreateMemory");
         edits.MapPut("/{id:int}", UpdateAsync)
             .WithName("UpdateMemory")
+            .RequireRateLimiting(SecurityServiceCollectionExtensions.UploadPolicy)
             .Accepts<MemoryRequest>("application/json", "multipart/form-data")
             .WithBodySchema<MemoryForm>("multipart/form-data")
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
@@ -64,8 +68,7 @@ public static class MemoriesApi
             }
 
             input = new MemoryInput(FormField(form, "title"), FormField(form, "description"), FormField(form, "taken_on"));
-            // A form without a chosen file still sends an empty "photo" part: that is no photo.
-            photo = form.Files.GetFile("photo") is { Length: > 0 } file ? file : null;
+            photo = PhotoUploads.Chosen(form.Files.GetFile("photo"));
         }
         else if (request.HasJsonContentType())
         {

@@ -1,3 +1,4 @@
+using MoiAimerToi.Web.Caching;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MoiAimerToi.Web.Perspectives;
@@ -9,8 +10,8 @@ public static class PerspectivesApi
     public static IEndpointRouteBuilder MapPerspectivesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/perspectives", "Perspectives");
-        group.MapGet("", ListAsync).WithName("ListPerspectives");
-        group.MapGet("/{number:int}", GetAsync).WithName("GetPerspective");
+        group.MapGet("", ListAsync).WithName("ListPerspectives").CacheOutput(ContentCache.Policy);
+        group.MapGet("/{number:int}", GetAsync).WithName("GetPerspective").CacheOutput(ContentCache.Policy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPost("", SaveAsync).WithName("SavePerspective");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MoiAimerToi.Web.Caching;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Data;
@@ -8,8 +9,9 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddAppData(this IServiceCollection services)
     {
         services.AddDataDirectory();
-        services.AddDbContext<AppDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<DataPaths>().ConnectionString));
+        services.AddDbContext<AppDbContext>((provider, options) => options
+            .UseSqlite(provider.GetRequiredService<DataPaths>().ConnectionString)
+            .AddInterceptors(provider.GetRequiredService<ContentCache.EvictOnWrite>()));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -40,14 +40,8 @@ public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringL
     [EditorOnly]
     public async Task<IActionResult> OnPostSaveMessageAsync()
     {
-        var outcome = await couple.SetHomeMessageAsync(Text.Value, UserId);
-        if (outcome.Succeeded)
-        {
-            return Saved("_TextBlock", MessageBlock(outcome.Value!.HomeMessage));
-        }
-
         Editing = "message";
-        return await RefusedAsync(outcome.Errors.Select(e => e with { Field = "value" }), "Text", "_TextBlockForm", MessageBlock(Text.Value ?? ""));
+        return await TextSavedAsync(await couple.SetHomeMessageAsync(Text.Value, UserId), c => c.HomeMessage, MessageBlock, Text.Value);
     }
 
     [EditorOnly]

@@ -5,12 +5,13 @@ using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Pages;
 
-/// <summary>Keeps the chosen language in a cookie, then goes back where the visitor was.</summary>
+/// <summary>
+/// Keeps the chosen language in a cookie, then goes back where the visitor was. A GET, so that pages
+/// carry no antiforgery token for visitors and can be served from the cache; it only sets a preference.
+/// </summary>
 public sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Index");
-
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnGet(string? culture, string? returnUrl)
     {
         if (culture is not null && AppLocalization.Cultures.Contains(culture))
         {

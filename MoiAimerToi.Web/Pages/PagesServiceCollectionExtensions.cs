@@ -1,5 +1,7 @@
 using MoiAimerToi.Web.Accounts;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
+using MoiAimerToi.Web.Caching;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Security;
 
@@ -14,6 +16,16 @@ public static class PagesServiceCollectionExtensions
                 options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(EditorOnlyPageFilter)));
                 options.Conventions.AddPageApplicationModelConvention("/Account/Login", model =>
                     model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecurityServiceCollectionExtensions.LoginPolicy)));
+                foreach (var page in new[] { "/Story/Index", "/Memories/Index", "/Memories/View", "/Future/Index" })
+                {
+                    options.Conventions.AddPageApplicationModelConvention(page, model =>
+                        model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = ContentCache.Policy }));
+                }
+
+                options.Conventions.AddPageApplicationModelConvention("/Index", model =>
+                    model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = ContentCache.CounterPolicy }));
+                options.Conventions.AddPageApplicationModelConvention("/Memories/Index", model =>
+                    model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecurityServiceCollectionExtensions.UploadPolicy)));
             })
             .AddViewLocalization();
         services.AddAntiforgery(options =>

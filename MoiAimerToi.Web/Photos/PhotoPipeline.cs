@@ -20,7 +20,7 @@ namespace MoiAimerToi.Web.Photos;
 public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
 {
     private static readonly JpegEncoder FullEncoder = new() { Quality = 85 };
-    private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy };
+    private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
 
     private readonly PhotoOptions _limits = options.Value;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);

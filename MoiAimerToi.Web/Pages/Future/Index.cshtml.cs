@@ -37,19 +37,15 @@ public sealed class IndexModel(PerspectiveService perspectives, IStringLocalizer
     [EditorOnly]
     public async Task<IActionResult> OnPostSaveAsync(int number)
     {
-        var outcome = await perspectives.SaveAsync(number, Text.Value, UserId);
-        if (outcome.Succeeded)
-        {
-            return Saved("_TextBlock", Block(number, outcome.Value!.Perspective.Content), new { number = (int?)null });
-        }
-
         if (!Perspective.Numbers.Contains(number))
         {
             return NotFound();
         }
 
         Editing = number;
-        return await RefusedAsync(outcome.Errors.Select(e => e with { Field = "value" }), "Text", "_TextBlockForm", Block(number, Text.Value ?? ""));
+        return await TextSavedAsync(
+            await perspectives.SaveAsync(number, Text.Value, UserId), saved => saved.Perspective.Content,
+            text => Block(number, text), Text.Value, new { number = (int?)null });
     }
 
     protected override async Task LoadAsync()

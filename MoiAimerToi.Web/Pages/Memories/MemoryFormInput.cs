@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Pages.Memories;
 
@@ -15,12 +16,11 @@ public sealed class MemoryFormInput
     [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string TakenOn { get; set; } = "";
 
-    /// <summary>A chosen photo; browsers send an empty part when none was chosen.</summary>
     public IFormFile? Photo { get; set; }
 
     public MemoryInput ToMemoryInput() => new(Title, Description, TakenOn);
 
-    public Stream? OpenPhoto() => Photo is { Length: > 0 } photo ? photo.OpenReadStream() : null;
+    public Stream? OpenPhoto() => PhotoUploads.Chosen(Photo)?.OpenReadStream();
 
     public static MemoryFormInput From(Memory memory) => new()
     {

@@ -45,6 +45,15 @@ public abstract class SectionPageModel : PageModel
         return FragmentOrPageAsync(partialName, model);
     }
 
+    /// <summary>
+    /// After saving a text block: the block for htmx (or a redirect) when saved; otherwise the form again
+    /// with the error and <paramref name="typed"/>, whatever field name the service gave the text.
+    /// </summary>
+    protected Task<IActionResult> TextSavedAsync<T>(Outcome<T> outcome, Func<T, string> savedText, Func<string, TextBlock> block, string? typed, object? routeValues = null) =>
+        outcome.Succeeded
+            ? Task.FromResult(Saved("_TextBlock", block(savedText(outcome.Value!)), routeValues))
+            : RefusedAsync(outcome.Errors.Select(e => e with { Field = "value" }), "Text", "_TextBlockForm", block(typed ?? ""));
+
     private static string ToPascalCase(string snakeCase) =>
         string.Concat(snakeCase.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 }

@@ -31,14 +31,8 @@ public sealed class IndexModel(CoupleService couple, IStringLocalizer<SharedReso
     [EditorOnly]
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        var outcome = await couple.SetIntroTextAsync(Text.Value, UserId);
-        if (outcome.Succeeded)
-        {
-            return Saved("_TextBlock", IntroBlock(outcome.Value!.IntroText));
-        }
-
         Editing = true;
-        return await RefusedAsync(outcome.Errors.Select(e => e with { Field = "value" }), "Text", "_TextBlockForm", IntroBlock(Text.Value ?? ""));
+        return await TextSavedAsync(await couple.SetIntroTextAsync(Text.Value, UserId), c => c.IntroText, IntroBlock, Text.Value);
     }
 
     protected override async Task LoadAsync()
