@@ -48,6 +48,20 @@ public class TransferApiTests(SiteWithContent factory) : IClassFixture<SiteWithC
     }
 
     [Fact]
+    public async Task Visitors_See_The_Imported_Content_At_Once()
+    {
+        using var site = new AppFactory();
+        var visitor = site.CreateApiClient();
+        Assert.Equal(0, (await (await visitor.GetAsync("/api/memories")).JsonAsync()).GetArrayLength());
+
+        var imported = await site.CreateKeyClient().PostAsync("/api/import", Zips.ImportForm(SmallExport()));
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var memories = await (await visitor.GetAsync("/api/memories")).JsonAsync();
+        Assert.Equal("Importé", Assert.Single(memories.EnumerateArray()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Import_Wants_A_Multipart_File()
     {
         var client = factory.CreateKeyClient();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using MoiAimerToi.Web.Caching;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Memories;
@@ -9,7 +11,8 @@ namespace MoiAimerToi.Web.Transfer;
 /// The one step of an import that changes the site: in a single transaction the memories and perspectives
 /// are replaced and the texts set; only once that is committed do the old photos' files go.
 /// </summary>
-public sealed class ContentReplacer(AppDbContext db, CoupleClock clock, MemoryPhotos photos, ILogger<ContentReplacer> logger)
+public sealed class ContentReplacer(
+    AppDbContext db, CoupleClock clock, MemoryPhotos photos, IOutputCacheStore cache, ILogger<ContentReplacer> logger)
 {
     public async Task ReplaceAsync(SiteContent content, string? userId, CancellationToken cancellationToken)
     {
@@ -35,6 +38,8 @@ public sealed class ContentReplacer(AppDbContext db, CoupleClock clock, MemoryPh
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // The cache was emptied when the rows were saved, but before the commit: a visitor in between may have cached the old content.
+        await cache.EvictByTagAsync(ContentCache.Tag, CancellationToken.None);
         db.ChangeTracker.Clear();
         foreach (var fileName in replacedPhotos)
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Api;
+using MoiAimerToi.Web.Security;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -35,6 +37,7 @@ public static class TransferServiceCollectionExtensions
             {
                 model.Filters.Add(new RequestSizeLimitAttribute(transfer.Value.MaxImportBytes + FormOverhead));
                 model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = transfer.Value.MaxImportBytes + FormOverhead });
+                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecurityServiceCollectionExtensions.UploadPolicy));
             }));
         return services;
     }
