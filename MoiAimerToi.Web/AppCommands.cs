@@ -1,4 +1,5 @@
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Transfer;
 
 namespace MoiAimerToi.Web;
 
@@ -11,6 +12,7 @@ public static class AppCommands
     private static readonly Dictionary<string, Func<IServiceProvider, IReadOnlyList<string>, Task<int>>> Commands = new()
     {
         [ResetPasswordCommand.Name] = ResetPasswordCommand.RunAsync,
+        [LegacyImportCommand.Name] = LegacyImportCommand.RunAsync,
     };
 
     /// <summary>A command is a first argument that is not an option (options start with '-').</summary>

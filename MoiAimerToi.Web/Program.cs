@@ -11,6 +11,7 @@ using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Security;
+using MoiAimerToi.Web.Transfer;
 using Htmx.TagHelpers;
 
 var (command, hostArgs) = AppCommands.Split(args);
@@ -26,6 +27,7 @@ builder.Services
     .AddMemories()
     .AddPerspectives()
     .AddBackups()
+    .AddTransfer()
     .AddAppPages()
     .AddAppApi()
     .AddAppSecurity();
@@ -64,6 +66,7 @@ app.MapAuthApi();
 app.MapCoupleApi();
 app.MapMemoriesApi();
 app.MapPerspectivesApi();
+app.MapTransferApi();
 app.MapOpenApi();
 
 await app.RunAsync();

@@ -81,7 +81,7 @@ public sealed class ApiErrorsMiddleware(
             statusCodePages.Enabled = false;
         }
 
-        var limit = options.Value.MaxRequestBodySize;
+        var limit = options.Value.BodyLimitFor(context.Request.Path);
         if (context.Request.ContentLength > limit)
         {
             await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ApiErrors.TooLarge(limit));

@@ -22,6 +22,12 @@ public sealed class ApiOptions
     /// <summary>The largest request body any <c>/api</c> route reads, photos included.</summary>
     public long MaxRequestBodySize { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>Routes allowed a larger body than <see cref="MaxRequestBodySize"/> (an import of everything), set by their feature.</summary>
+    internal Dictionary<string, long> LargerBodyLimits { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    internal long BodyLimitFor(PathString path) =>
+        path.Value is { } value && LargerBodyLimits.TryGetValue(value, out var limit) ? limit : MaxRequestBodySize;
+
     internal static void ApplyCompatibilityVariables(ApiOptions options, IConfiguration configuration)
     {
         if (configuration["BACKEND_API_KEY"] is { Length: > 0 } key)

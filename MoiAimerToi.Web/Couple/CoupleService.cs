@@ -31,6 +31,16 @@ public sealed class CoupleService(AppDbContext db, CoupleClock clock, FieldRules
         return SaveAsync(errors, couple => couple.IntroText = value!.Trim(), userId, cancellationToken);
     }
 
+    /// <summary>All three fields' rules at once, for an import that saves them in its own transaction.</summary>
+    public List<FieldError> Validate(string? startDate, string? homeMessage, string? introText, out DateOnly? date)
+    {
+        var errors = new List<FieldError>();
+        date = rules.PastDate(errors, "start_date", startDate, clock.Today);
+        CheckText(errors, "home_message", homeMessage, CoupleData.HomeMessageMaxLength);
+        CheckText(errors, "intro_text", introText, CoupleData.IntroTextMaxLength);
+        return errors;
+    }
+
     private void CheckText(List<FieldError> errors, string field, string? value, int maxLength)
     {
         rules.Present(errors, field, value);

@@ -175,7 +175,8 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     private static IOrderedQueryable<Memory> NewestFirst(IQueryable<Memory> memories) =>
         memories.OrderByDescending(m => m.TakenOn).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
 
-    private List<FieldError> Validate(MemoryInput input, out DateOnly? takenOn)
+    /// <summary>The rules of a memory's fields, for a caller that saves in its own way (an import).</summary>
+    public List<FieldError> Validate(MemoryInput input, out DateOnly? takenOn)
     {
         var errors = new List<FieldError>();
         if (input.Title is not null)

@@ -21,14 +21,7 @@ public sealed class PerspectiveService(AppDbContext db, CoupleClock clock, Field
     /// <summary>Writes perspective <paramref name="number"/>, creating it the first time.</summary>
     public async Task<Outcome<SavedPerspective>> SaveAsync(int? number, string? content, string? userId, CancellationToken cancellationToken = default)
     {
-        var errors = new List<FieldError>();
-        if (number is null || !Perspective.Numbers.Contains(number.Value))
-        {
-            errors.Add(new FieldError("perspective_number", text["Error_PerspectiveNumber"]));
-        }
-
-        rules.Present(errors, "content", content);
-        rules.MaxLength(errors, "content", content?.Trim(), Perspective.ContentMaxLength);
+        var errors = Validate(number, content);
         if (errors.Count > 0)
         {
             return Outcome<SavedPerspective>.Failure(errors);
@@ -47,5 +40,19 @@ public sealed class PerspectiveService(AppDbContext db, CoupleClock clock, Field
         perspective.UpdatedBy = userId;
         await db.SaveChangesAsync(cancellationToken);
         return new SavedPerspective(perspective, created);
+    }
+
+    /// <summary>The rules of a perspective, for a caller that saves in its own way (an import).</summary>
+    public List<FieldError> Validate(int? number, string? content)
+    {
+        var errors = new List<FieldError>();
+        if (number is null || !Perspective.Numbers.Contains(number.Value))
+        {
+            errors.Add(new FieldError("perspective_number", text["Error_PerspectiveNumber"]));
+        }
+
+        rules.Present(errors, "content", content);
+        rules.MaxLength(errors, "content", content?.Trim(), Perspective.ContentMaxLength);
+        return errors;
     }
 }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using MoiAimerToi.Web.Caching;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Memories;
+
+namespace MoiAimerToi.Web.Transfer;
+
+/// <summary>
+/// The one step of an import that changes the site: in a single transaction the memories and perspectives
+/// are replaced and the texts set; only once that is committed do the old photos' files go.
+/// </summary>
+public sealed class ContentReplacer(
+    AppDbContext db, CoupleClock clock, MemoryPhotos photos, IOutputCacheStore cache, ILogger<ContentReplacer> logger)
+{
+    public async Task ReplaceAsync(SiteContent content, string? userId, CancellationToken cancellationToken)
+    {
+        List<string> replacedPhotos;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Read inside the transaction, which holds SQLite's write lock: no photo saved meanwhile is missed.
+            replacedPhotos = await db.Memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToListAsync(cancellationToken);
+            await db.Memories.ExecuteDeleteAsync(cancellationToken);
+            await db.Perspectives.ExecuteDeleteAsync(cancellationToken);
+
+            var now = clock.UtcNow;
+            var couple = await db.CoupleData.SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
+            couple.StartDate = content.Couple.StartDate ?? couple.StartDate;
+            couple.HomeMessage = content.Couple.HomeMessage ?? couple.HomeMessage;
+            couple.IntroText = content.Couple.IntroText ?? couple.IntroText;
+            couple.UpdatedAt = now;
+            couple.UpdatedBy = userId;
+
+            db.Memories.AddRange(content.Memories);
+            db.Perspectives.AddRange(content.Perspectives);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The cache was emptied when the rows were saved, but before the commit: a visitor in between may have cached the old content.
+        await cache.EvictByTagAsync(ContentCache.Tag, CancellationToken.None);
+        db.ChangeTracker.Clear();
+        foreach (var fileName in replacedPhotos)
+        {
+            photos.Remove(fileName);
+        }
+
+        logger.LogInformation("Import: the site's content was replaced by {Memories} memories and {Perspectives} perspectives",
+            content.Memories.Count, content.Perspectives.Count);
+    }
+}

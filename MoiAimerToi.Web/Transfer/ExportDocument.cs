@@ -1,0 +1,40 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MoiAimerToi.Web.Transfer;
+
+/// <summary>
+/// <c>data.json</c>, the readable heart of an export: the couple's texts, every memory (with the ZIP entry of
+/// its photo) and the perspectives. Dates are <c>YYYY-MM-DD</c>, timestamps ISO 8601 in UTC without offset.
+/// Every field is optional when read, so a damaged file is answered with the rule it breaks, not a crash.
+/// </summary>
+public sealed record ExportDocument(
+    string? Format,
+    int? Version,
+    DateTime? ExportedAt,
+    ExportCouple? Couple,
+    IReadOnlyList<ExportMemory?>? Memories,
+    IReadOnlyList<ExportPerspective?>? Perspectives)
+{
+    public const string EntryName = "data.json";
+    public const string FormatName = "moi-aimer-toi";
+    public const int CurrentVersion = 1;
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        // The file is read by people, never embedded in a page: accents stay accents.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        MaxDepth = 16,
+    };
+}
+
+public sealed record ExportCouple(string? StartDate, string? HomeMessage, string? IntroText);
+
+/// <param name="Photo">The photo's entry in the ZIP, e.g. <c>photos/2024-07-14 Pique-nique.jpg</c>, or null.</param>
+public sealed record ExportMemory(string? Title, string? Description, string? TakenOn, DateTime? CreatedAt, DateTime? UpdatedAt, string? Photo);
+
+public sealed record ExportPerspective(int? PerspectiveNumber, string? Content, DateTime? UpdatedAt);

@@ -1,0 +1,186 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Perspectives;
+
+namespace MoiAimerToi.Web.Transfer;
+
+/// <summary>
+/// Moves the old Flask site in: its texts, memories (with their old <c>created_at</c>) and perspectives
+/// through the services' rules, each photo through the pipeline. What cannot come (a missing or broken
+/// photo, a row that breaks a rule) is left out and reported, never stopping the rest; the site's content
+/// is then replaced in one transaction, as a restore does.
+/// </summary>
+public sealed class LegacyImportService(
+    CoupleService couple,
+    MemoryService memories,
+    PerspectiveService perspectives,
+    MemoryPhotos photos,
+    ContentReplacer replacer,
+    CoupleClock clock,
+    IStringLocalizer<SharedResource> text)
+{
+    /// <exception cref="ImportRefusedException">The database cannot be read as the old site's; nothing changed.</exception>
+    public async Task<ImportSummary> ImportAsync(string databasePath, ILegacyPhotoSource uploads, string? userId, CancellationToken cancellationToken)
+    {
+        LegacyData old;
+        try
+        {
+            old = await LegacyDatabase.ReadAsync(databasePath, cancellationToken);
+        }
+        catch (Exception exception) when (exception is SqliteException or FileNotFoundException or FormatException or OverflowException)
+        {
+            throw new ImportRefusedException(text["Error_LegacyNotDatabase", exception.Message], inner: exception);
+        }
+
+        var skipped = new List<ImportSkip>();
+        using var staging = new PhotoStaging(photos);
+        var importedMemories = new List<Memory>();
+        foreach (var row in old.Memories)
+        {
+            if (await MemoryAsync(row, uploads, staging, skipped, userId, cancellationToken) is { } memory)
+            {
+                importedMemories.Add(memory);
+            }
+        }
+
+        var content = new SiteContent(Couple(old.Couple, skipped), importedMemories, Perspectives(old.Perspectives, skipped, userId));
+        await replacer.ReplaceAsync(content, userId, cancellationToken);
+        staging.Keep();
+        return ImportSummary.Of(content, skipped);
+    }
+
+    /// <summary>Each text the old site had and the rules accept; the others keep the site's own.</summary>
+    private ImportedCouple Couple(LegacyCouple? old, List<ImportSkip> skipped)
+    {
+        if (old is null)
+        {
+            return new ImportedCouple(null, null, null);
+        }
+
+        // A text the old site never set keeps the site's own; one that breaks a rule is reported and keeps it too.
+        var errors = couple.Validate(old.StartDate, old.HomeMessage, old.IntroText, out var startDate);
+        var values = new Dictionary<string, string?>
+        {
+            ["start_date"] = old.StartDate,
+            ["home_message"] = old.HomeMessage,
+            ["intro_text"] = old.IntroText,
+        };
+        foreach (var error in errors.Where(e => values[e.Field] is not null))
+        {
+            skipped.Add(new ImportSkip(text["Field_" + error.Field], error.Message));
+        }
+
+        string? Accepted(string field) => values[field] is { } value && errors.All(e => e.Field != field) ? value.Trim() : null;
+        return new ImportedCouple(startDate, Accepted("home_message"), Accepted("intro_text"));
+    }
+
+    private async Task<Memory?> MemoryAsync(
+        LegacyMemory row, ILegacyPhotoSource uploads, PhotoStaging staging, List<ImportSkip> skipped, string? userId, CancellationToken cancellationToken)
+    {
+        var item = text["Legacy_Memory", row.Title ?? "", row.Id];
+        var fieldErrors = memories.Validate(new MemoryInput(row.Title ?? "", row.Description, null), out _);
+        if (fieldErrors.Count > 0)
+        {
+            skipped.Add(new ImportSkip(item, string.Join(" ", fieldErrors.Select(e => e.Message))));
+            return null;
+        }
+
+        var createdAt = LegacyDatabase.ParseTimestamp(row.CreatedAt) ?? clock.UtcNow;
+        var memory = new Memory
+        {
+            Title = row.Title!.Trim(),
+            Description = row.Description?.Trim() ?? "",
+            TakenOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(createdAt, clock.TimeZone)),
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+            CreatedBy = userId,
+            UpdatedBy = userId,
+        };
+
+        if (!string.IsNullOrWhiteSpace(row.PhotoUrl))
+        {
+            var shown = SafeArchive.Printable(row.PhotoUrl);
+            var (source, problem) = uploads.Open(row.PhotoUrl);
+            if (source is null)
+            {
+                skipped.Add(new ImportSkip(item, problem switch
+                {
+                    LegacyPhotoProblem.OutsideUploads => text["Legacy_PhotoOutside", shown],
+                    LegacyPhotoProblem.Unreadable => text["Legacy_PhotoUnreadable", shown],
+                    _ => text["Legacy_PhotoMissing", shown],
+                }));
+                return memory;
+            }
+
+            await using (source)
+            {
+                var (stored, error) = await StoreAsync(staging, source, cancellationToken);
+                if (stored is null)
+                {
+                    skipped.Add(new ImportSkip(item, text["Legacy_PhotoRefused", shown, error!]));
+                    return memory;
+                }
+
+                MemoryPhotos.Attach(memory, stored);
+                memory.TakenOn = stored.TakenOn ?? memory.TakenOn;
+            }
+        }
+
+        return memory;
+    }
+
+    /// <summary>A photo the pipeline refuses, or one that cannot be read from the ZIP, is one photo left out.</summary>
+    private static async Task<(Photos.StoredPhoto? Photo, string? Error)> StoreAsync(PhotoStaging staging, Stream source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (stored, error) = await staging.StoreAsync(source, cancellationToken);
+            return (stored, error?.Message);
+        }
+        catch (ImportRefusedException refused)
+        {
+            return (null, refused.Message);
+        }
+        catch (IOException exception)
+        {
+            return (null, exception.Message);
+        }
+    }
+
+    private List<Perspective> Perspectives(IReadOnlyList<LegacyPerspective> rows, List<ImportSkip> skipped, string? userId)
+    {
+        var imported = new List<Perspective>();
+        foreach (var row in rows)
+        {
+            int? number = int.TryParse(row.Number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+            var item = text["Legacy_Perspective", row.Number ?? "?", row.Id];
+            var fieldErrors = perspectives.Validate(number, row.Content ?? "");
+            if (fieldErrors.Count == 0 && imported.Any(p => p.Number == number))
+            {
+                fieldErrors.Add(new FieldError("perspective_number", text["Error_ImportPerspectiveTwice", number!.Value]));
+            }
+
+            if (fieldErrors.Count > 0)
+            {
+                skipped.Add(new ImportSkip(item, string.Join(" ", fieldErrors.Select(e => e.Message))));
+                continue;
+            }
+
+            imported.Add(new Perspective
+            {
+                Number = number!.Value,
+                Content = (row.Content ?? "").Trim(),
+                UpdatedAt = LegacyDatabase.ParseTimestamp(row.UpdatedAt) ?? clock.UtcNow,
+                OwnerId = userId,
+                UpdatedBy = userId,
+            });
+        }
+
+        return imported;
+    }
+}
