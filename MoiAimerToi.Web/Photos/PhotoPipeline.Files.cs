@@ -89,14 +89,12 @@ public sealed partial class PhotoPipeline
         var written = new ConcurrentQueue<string>();
         try
         {
+            // One after the other, on one core: on a small server the other core keeps serving pages.
+            await SaveAsync(image, fullName, FullEncoder, written, cancellationToken);
             using var large = image.Clone(context => NarrowTo(context, PhotoNames.LargeWidth));
+            await SaveAsync(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken);
             using var thumbnail = large.Clone(context => NarrowTo(context, PhotoNames.ThumbnailWidth));
-            // The three encodings are independent: side by side they take the time of the slowest (the
-            // WebP encoder's), not the sum of all three.
-            await Task.WhenAll(
-                Task.Run(() => SaveAsync(image, fullName, FullEncoder, written, cancellationToken), cancellationToken),
-                Task.Run(() => SaveAsync(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken), cancellationToken),
-                Task.Run(() => SaveAsync(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, written, cancellationToken), cancellationToken));
+            await SaveAsync(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, written, cancellationToken);
         }
         catch
         {
