@@ -68,10 +68,12 @@ public class GalleryTests(BrowserApp app) : IClassFixture<BrowserApp>
         session.AssertNoConsoleErrors();
     }
 
-    [BrowserFact]
-    public async Task A_Visitor_Switches_To_English_And_Back()
+    [BrowserTheory]
+    [InlineData("phone")]
+    [InlineData("desktop")]
+    public async Task A_Visitor_Switches_To_English_And_Back(string viewport)
     {
-        await using var session = await BrowserSession.OpenAsync(app, "phone");
+        await using var session = await BrowserSession.OpenAsync(app, viewport);
         var page = session.Page;
         await session.GotoAsync("/story");
 
