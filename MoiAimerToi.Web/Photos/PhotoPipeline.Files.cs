@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -86,7 +85,7 @@ public sealed partial class PhotoPipeline
         Strip(image);
 
         var fullName = PhotoNames.NewFullName();
-        var written = new ConcurrentQueue<string>();
+        var written = new List<string>();
         try
         {
             // One after the other, on one core: on a small server the other core keeps serving pages.
@@ -142,18 +141,18 @@ public sealed partial class PhotoPipeline
     /// Writes under a temporary name, flushes to the disk, then renames, so a file under a final name is
     /// always whole, even after a power cut.
     /// </summary>
-    private async Task SaveAsync(Image image, string name, IImageEncoder encoder, ConcurrentQueue<string> written, CancellationToken cancellationToken)
+    private async Task SaveAsync(Image image, string name, IImageEncoder encoder, List<string> written, CancellationToken cancellationToken)
     {
         var path = Path.Combine(paths.Uploads, name);
         var temporary = path + PhotoNames.TemporarySuffix;
-        written.Enqueue(temporary);
+        written.Add(temporary);
         await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
         {
             await image.SaveAsync(file, encoder, cancellationToken);
             file.Flush(flushToDisk: true);
         }
 
-        written.Enqueue(path);
+        written.Add(path);
         File.Move(temporary, path);
     }
 
