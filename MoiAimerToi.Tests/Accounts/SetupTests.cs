@@ -45,23 +45,12 @@ public class SetupTests(ProductionWithoutAdmin factory) : IClassFixture<Producti
     }
 }
 
-/// <summary>Production with BACKEND_ADMIN_USER / BACKEND_ADMIN_PASS: that account, and no other default.</summary>
-public sealed class ProductionWithAdmin : AppFactory
-{
-    public ProductionWithAdmin()
-    {
-        Environment = "Production";
-        Settings["BACKEND_ADMIN_USER"] = "sam";
-        Settings["BACKEND_ADMIN_PASS"] = "correct horse battery";
-    }
-}
-
-public class ConfiguredAdminTests(ProductionWithAdmin factory) : IClassFixture<ProductionWithAdmin>
+public class ConfiguredAdminTests(ProductionAppFactory factory) : IClassFixture<ProductionAppFactory>
 {
     [Fact]
     public async Task The_Configured_Admin_Signs_In_And_The_Development_Default_Does_Not()
     {
-        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("sam", "correct horse battery")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync(ProductionAppFactory.AdminUser, ProductionAppFactory.AdminPassword)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateBrowser().SignInAsync("admin", "password")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync("/setup")).StatusCode);
     }

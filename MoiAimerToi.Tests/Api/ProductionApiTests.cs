@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using MoiAimerToi.Tests.Infrastructure;
 
 namespace MoiAimerToi.Tests.Api;
 

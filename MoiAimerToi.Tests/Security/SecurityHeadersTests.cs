@@ -73,17 +73,7 @@ public class LoginRateLimitTests(LowLoginLimit factory) : IClassFixture<LowLogin
     }
 }
 
-public sealed class ProductionSite : AppFactory
-{
-    public ProductionSite()
-    {
-        Environment = "Production";
-        Settings["BACKEND_ADMIN_USER"] = "sam";
-        Settings["BACKEND_ADMIN_PASS"] = "correct horse battery";
-    }
-}
-
-public class ProductionSecurityTests(ProductionSite factory) : IClassFixture<ProductionSite>
+public class ProductionSecurityTests(ProductionAppFactory factory) : IClassFixture<ProductionAppFactory>
 {
     [Fact]
     public async Task Outside_Development_Https_Answers_Carry_Hsts_And_The_Sign_In_Cookie_Is_Secure()
@@ -96,7 +86,7 @@ public class ProductionSecurityTests(ProductionSite factory) : IClassFixture<Pro
         });
 
         var page = await client.GetAsync("/");
-        var signIn = await client.SignInAsync("sam", "correct horse battery");
+        var signIn = await client.SignInAsync(ProductionAppFactory.AdminUser, ProductionAppFactory.AdminPassword);
 
         Assert.Contains("max-age=", page.Headers.GetValues("Strict-Transport-Security").Single());
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("moiaimertoi.auth="));

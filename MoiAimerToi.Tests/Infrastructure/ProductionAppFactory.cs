@@ -1,6 +1,4 @@
-using MoiAimerToi.Tests.Infrastructure;
-
-namespace MoiAimerToi.Tests.Api;
+namespace MoiAimerToi.Tests.Infrastructure;
 
 /// <summary>The app as deployed: Production, the admin from the environment, no API key unless one is given.</summary>
 public class ProductionAppFactory : AppFactory
