@@ -98,7 +98,8 @@ wait_http() {
 
 # --- arithmetic and output -------------------------------------------------------------------
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+# ratio A B: A/B with two decimals (three under 0.1, so that 0.004 does not print as 0.00).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else { r = a / b; printf (r < 0.1 ? "%.3f" : "%.2f"), r } }'; }
 # verdict VALUE OP LIMIT: "met" or "MISSED" (OP is >= or <=).
 verdict() {
     awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN {
