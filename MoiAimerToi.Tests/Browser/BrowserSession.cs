@@ -29,9 +29,6 @@ public sealed class BrowserSession : IAsyncDisposable
         page.PageError += (_, error) => _consoleErrors.Add(error);
     }
 
-    /// <summary>Navigations count as done once the document is parsed; pictures may still be coming on a busy machine.</summary>
-    public static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     public IPage Page { get; }
 
     public string BaseUrl { get; }
@@ -72,7 +69,18 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByLabel(new Regex("Nom d’utilisateur|User name")).FillAsync(user);
         await Page.GetByLabel(new Regex("^(Mot de passe|Password)$")).FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^(Se connecter|Sign in)$") }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/login"), Loaded);
+        await ExpectPageAsync(new Regex("^(?!.*/login)"));
+    }
+
+    /// <summary>
+    /// Waits until the window shows <paramref name="url"/>, parsed down to its footer. It polls, as
+    /// Playwright's assertions do, rather than waiting for load events: on a busy machine an event can
+    /// arrive between a wait's check and its subscription, and the wait then never ends.
+    /// </summary>
+    public async Task ExpectPageAsync(Regex url)
+    {
+        await Assertions.Expect(Page).ToHaveURLAsync(url);
+        await Assertions.Expect(Page.Locator("body > footer")).ToBeAttachedAsync();
     }
 
     /// <summary>Marks the window; <see cref="AssertSamePageAsync"/> fails if a full page load has replaced it since.</summary>

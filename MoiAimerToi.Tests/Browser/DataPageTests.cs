@@ -23,7 +23,7 @@ public class DataPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await using var session = await BrowserSession.OpenAsync(app, viewport, bypassCsp: true);
         await session.SignInAsync();
         await session.Page.Locator(".site-tools").GetByRole(AriaRole.Link, new() { Name = "Vos données" }).ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.EndsWith("/data", StringComparison.Ordinal));
+        await session.ExpectPageAsync(new Regex("/data$"));
         await AssertAccessibleAsync(session);
         await session.MarkPageAsync();
 

@@ -86,13 +86,13 @@ public class EditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         foreach (var (link, path, shot) in new[] { ("Notre rencontre", "/story", "story"), ("Souvenirs", "/memories", "memories"), ("Notre avenir", "/future", "future") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-            await page.WaitForURLAsync($"**{path}", BrowserSession.Loaded);
+            await session.ExpectPageAsync(new Regex(Regex.Escape(path) + "$"));
             Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
             await session.ScreenshotAsync(shot);
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/login**", BrowserSession.Loaded);
+        await session.ExpectPageAsync(new Regex("/login"));
         await session.ScreenshotAsync("login");
         session.AssertNoConsoleErrors();
     }

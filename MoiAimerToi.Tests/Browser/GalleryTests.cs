@@ -54,7 +54,7 @@ public class GalleryTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // The large view, moved through with the keyboard.
         await beach.GetByRole(AriaRole.Link, new() { Name = $"La plage ({viewport})", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/memories/\d+$"), BrowserSession.Loaded);
+        await session.ExpectPageAsync(new Regex(@"/memories/\d+$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"La plage ({viewport})");
         await Assertions.Expect(page.Locator(".viewer-photo img")).ToBeVisibleAsync();
         await session.ScreenshotAsync("memory-large-view");
@@ -63,7 +63,7 @@ public class GalleryTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Keyboard.PressAsync("ArrowLeft");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"La plage ({viewport})");
         await page.Keyboard.PressAsync("Escape");
-        await page.WaitForURLAsync(new Regex("/memories$"), BrowserSession.Loaded);
+        await session.ExpectPageAsync(new Regex("/memories$"));
 
         session.AssertNoConsoleErrors();
     }

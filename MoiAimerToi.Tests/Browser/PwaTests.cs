@@ -39,7 +39,7 @@ public class PwaTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#intro .prose, #intro .empty-note")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Accueil", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"{app.BaseUrl}/");
+        await session.ExpectPageAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/$"));
         var seconds = await page.Locator("[data-unit=seconds]").TextContentAsync();
         await Assertions.Expect(page.Locator("[data-unit=seconds]")).Not.ToHaveTextAsync(seconds!, new() { Timeout = 5000 });
 
@@ -83,7 +83,7 @@ public class PwaTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await AssertNetworkAnswersAsync(page, "POST", "/logout", () =>
             page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync());
-        await page.WaitForURLAsync($"{app.BaseUrl}/");
+        await session.ExpectPageAsync(new Regex("^" + Regex.Escape(app.BaseUrl) + "/$"));
         await page.Context.SetOfflineAsync(true);
         await page.GotoAsync("/story");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hors ligne", Level = 1 })).ToBeVisibleAsync();
