@@ -61,7 +61,7 @@ public sealed partial class PhotoPipeline
         return deleted;
     }
 
-    private async Task<StoredPhoto> WriteAsync(Image image, IImageFormat format, CancellationToken cancellationToken)
+    private StoredPhoto Write(Image image, IImageFormat format, CancellationToken cancellationToken)
     {
         var takenOn = TakenOn(image.Metadata);
         var maxDimension = _limits.MaxDimension;
@@ -88,12 +88,12 @@ public sealed partial class PhotoPipeline
         var written = new List<string>();
         try
         {
-            // One after the other, on one core: on a small server the other core keeps serving pages.
-            await SaveAsync(image, fullName, FullEncoder, written, cancellationToken);
+            // One after the other, on the worker's one core: on a small server the other core keeps serving pages.
+            Save(image, fullName, FullEncoder, written, cancellationToken);
             using var large = image.Clone(context => NarrowTo(context, PhotoNames.LargeWidth));
-            await SaveAsync(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken);
+            Save(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken);
             using var thumbnail = large.Clone(context => NarrowTo(context, PhotoNames.ThumbnailWidth));
-            await SaveAsync(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, written, cancellationToken);
+            Save(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, written, cancellationToken);
         }
         catch
         {
@@ -141,14 +141,15 @@ public sealed partial class PhotoPipeline
     /// Writes under a temporary name, flushes to the disk, then renames, so a file under a final name is
     /// always whole, even after a power cut.
     /// </summary>
-    private async Task SaveAsync(Image image, string name, IImageEncoder encoder, List<string> written, CancellationToken cancellationToken)
+    private void Save(Image image, string name, IImageEncoder encoder, List<string> written, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var path = Path.Combine(paths.Uploads, name);
         var temporary = path + PhotoNames.TemporarySuffix;
         written.Add(temporary);
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
+        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920))
         {
-            await image.SaveAsync(file, encoder, cancellationToken);
+            image.Save(file, encoder);
             file.Flush(flushToDisk: true);
         }
 

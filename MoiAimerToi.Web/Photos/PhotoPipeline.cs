@@ -18,46 +18,32 @@ namespace MoiAimerToi.Web.Photos;
 /// turned upright, stripped of metadata and stored under a random name as a JPEG plus two WebP widths.
 /// </summary>
 public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
+    : IDisposable
 {
     private static readonly JpegEncoder FullEncoder = new() { Quality = 85 };
     private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
 
     private readonly PhotoOptions _limits = options.Value;
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
+    private readonly PhotoWorkers _workers = new(options.Value.MaxConcurrency, time, whenQuiet: PhotoMemory.Return);
     private readonly Configuration _imageFormats = OnlyPhotoFormats();
-    private int _inFlight;
 
-    /// <summary>The most decodes seen running at once, so tests can check the bound.</summary>
-    internal int PeakInFlight { get; private set; }
+    /// <summary>The most photos seen decoding at once, so tests can check the bound.</summary>
+    internal int PeakInFlight => _workers.PeakRunning;
 
     /// <exception cref="PhotoRejectedException">The upload is too large, not a supported image, too many pixels or damaged.</exception>
     public async Task<StoredPhoto> StoreAsync(Stream upload, CancellationToken cancellationToken = default)
     {
-        // Buffered before waiting for a slot, so a slow sender never holds one; this costs at most MaxUploadBytes each.
+        // Buffered before it is queued, so a slow sender never holds a worker; this costs at most MaxUploadBytes each.
         using var content = await ReadBoundedAsync(upload, cancellationToken);
         var format = Inspect(content);
-
-        await _slots.WaitAsync(cancellationToken);
-        try
+        return await _workers.RunAsync(() =>
         {
-            lock (_slots)
-            {
-                PeakInFlight = Math.Max(PeakInFlight, ++_inFlight);
-            }
-
-            using var image = await DecodeAsync(content, cancellationToken);
-            return await WriteAsync(image, format, cancellationToken);
-        }
-        finally
-        {
-            lock (_slots)
-            {
-                _inFlight--;
-            }
-
-            _slots.Release();
-        }
+            using var image = Decode(content);
+            return Write(image, format, cancellationToken);
+        }, cancellationToken);
     }
+
+    public void Dispose() => _workers.Dispose();
 
     private async Task<MemoryStream> ReadBoundedAsync(Stream upload, CancellationToken cancellationToken)
     {
@@ -122,11 +108,11 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         return format;
     }
 
-    private async Task<Image> DecodeAsync(MemoryStream content, CancellationToken cancellationToken)
+    private Image Decode(MemoryStream content)
     {
         try
         {
-            return await Image.LoadAsync(_imageFormats, content, cancellationToken);
+            return Image.Load(_imageFormats, content);
         }
         catch (Exception exception) when (IsDecodingFailure(exception))
         {
@@ -149,7 +135,11 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
     private static Configuration OnlyPhotoFormats()
     {
         var configuration = new Configuration(
-            new JpegConfigurationModule(), new PngConfigurationModule(), new WebpConfigurationModule(), new GifConfigurationModule());
+            new JpegConfigurationModule(), new PngConfigurationModule(), new WebpConfigurationModule(), new GifConfigurationModule())
+        {
+            // Each photo stays on its worker: ImageSharp would otherwise spread a resize over the thread pool, where pages run.
+            MaxDegreeOfParallelism = 1,
+        };
 
         // Only the first frame is kept, so later frames are never decoded: a GIF of thousands of frames costs one canvas.
         configuration.ImageFormatsManager.SetDecoder(GifFormat.Instance, new GifDecoder { DecodingMode = FrameDecodingMode.First });
