@@ -34,7 +34,7 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
     public async Task<StoredPhoto> StoreAsync(Stream upload, CancellationToken cancellationToken = default)
     {
         // Buffered before it is queued, so a slow sender never holds a worker; this costs at most MaxUploadBytes each.
-        using var content = await ReadBoundedAsync(upload, cancellationToken);
+        using var content = await UploadBuffer.ReadAsync(upload, _limits.MaxUploadBytes, TooLarge, cancellationToken);
         var format = Inspect(content);
         return await _workers.RunAsync(() =>
         {
@@ -45,43 +45,22 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
 
     public void Dispose() => _workers.Dispose();
 
-    private async Task<MemoryStream> ReadBoundedAsync(Stream upload, CancellationToken cancellationToken)
-    {
-        var content = new MemoryStream();
-        var buffer = new byte[81_920];
-        int read;
-        while ((read = await upload.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (content.Length + read > _limits.MaxUploadBytes)
-            {
-                await content.DisposeAsync();
-                throw new PhotoRejectedException(PhotoRejection.TooLarge, string.Create(CultureInfo.InvariantCulture,
-                    $"The file is larger than the {_limits.MaxUploadBytes / (1024.0 * 1024):0.#} MB a photo may weigh."));
-            }
-
-            content.Write(buffer, 0, read);
-        }
-
-        content.Position = 0;
-        return content;
-    }
+    private PhotoRejectedException TooLarge() => new(PhotoRejection.TooLarge, string.Create(CultureInfo.InvariantCulture,
+        $"The file is larger than the {_limits.MaxUploadBytes / (1024.0 * 1024):0.#} MB a photo may weigh."));
 
     /// <summary>Reads only the header: the format by its signature, and the declared size against MaxPixels.</summary>
-    private IImageFormat Inspect(MemoryStream content)
+    private IImageFormat Inspect(UploadBuffer content)
     {
         IImageInfo? info;
         IImageFormat? format;
         try
         {
-            info = Image.Identify(_imageFormats, content, out format);
+            using var header = content.OpenRead();
+            info = Image.Identify(_imageFormats, header, out format);
         }
         catch (Exception exception) when (IsDecodingFailure(exception))
         {
             throw Refusal(exception);
-        }
-        finally
-        {
-            content.Position = 0;
         }
 
         if (info is null || format is null)
@@ -100,7 +79,7 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
                 $"The image is {info.Width} × {info.Height} pixels, more than the {_limits.MaxPixels / 1e6:0.#} megapixels a photo may have."));
         }
 
-        if (!ImageCompleteness.IsComplete(content.GetBuffer().AsSpan(0, (int)content.Length), format))
+        if (!ImageCompleteness.IsComplete(content.Span, format))
         {
             throw Corrupt();
         }
@@ -108,11 +87,12 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         return format;
     }
 
-    private Image Decode(MemoryStream content)
+    private Image Decode(UploadBuffer content)
     {
         try
         {
-            return Image.Load(_imageFormats, content);
+            using var pixels = content.OpenRead();
+            return Image.Load(_imageFormats, pixels);
         }
         catch (Exception exception) when (IsDecodingFailure(exception))
         {
