@@ -52,11 +52,12 @@ app.UseAppApi();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+// Before authentication: a visitor's cached page is served without it (ContentCache says how the couple is told apart).
+app.UseOutputCache();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseOutputCache();
 
 app.MapHtmxAntiforgeryScript();
 app.MapRazorPages();

@@ -117,4 +117,17 @@ public class VisitorCacheTests(AppFactory factory) : IClassFixture<AppFactory>
         var couple = await factory.SignedInBrowserAsync();
         Assert.NotNull((await couple.GetPageAsync("/story")).QuerySelector("#intro .edit-button"));
     }
+
+    [Fact]
+    public async Task A_Page_Rendered_For_The_Couple_Is_Never_Served_To_A_Visitor()
+    {
+        var couple = await factory.SignedInBrowserAsync();
+        Assert.NotNull((await couple.GetPageAsync("/future")).QuerySelector(".edit-button"));
+
+        var visitor = factory.CreateBrowser();
+        var page = await visitor.GetPageAsync("/future");
+
+        Assert.Null(page.QuerySelector(".edit-button"));
+        Assert.NotNull((await couple.GetPageAsync("/future")).QuerySelector(".edit-button"));
+    }
 }

@@ -6,6 +6,9 @@ namespace MoiAimerToi.Web.Accounts;
 
 public static class AccountsServiceCollectionExtensions
 {
+    /// <summary>The sign-in cookie; the output cache, which runs before authentication, looks for it by name.</summary>
+    public const string SignInCookieName = "moiaimertoi.auth";
+
     public static IServiceCollection AddAppIdentity(this IServiceCollection services, IWebHostEnvironment environment)
     {
         services
@@ -27,7 +30,7 @@ public static class AccountsServiceCollectionExtensions
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "moiaimertoi.auth";
+            options.Cookie.Name = SignInCookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
