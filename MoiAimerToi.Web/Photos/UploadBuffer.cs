@@ -1,11 +1,10 @@
-using System.Buffers;
-
 namespace MoiAimerToi.Web.Photos;
 
 /// <summary>
-/// An upload's bytes, held in an array borrowed from the shared pool and given back on disposal.
-/// A MemoryStream would allocate and copy a new array each time it doubled: about 20 MB of large-object
-/// heap for one 5 MB photo, and a full collection, pausing every request, every few uploads.
+/// An upload's bytes in one array of the right size when the stream knows its length (a form's file
+/// does). A MemoryStream would allocate and copy a new array each time it doubled: about 20 MB of
+/// large-object heap for one 5 MB photo, and a full collection, pausing every request, every few
+/// uploads. The array is not pooled, so the collection after a burst of photos returns it to the system.
 /// </summary>
 internal sealed class UploadBuffer : IDisposable
 {
@@ -13,7 +12,7 @@ internal sealed class UploadBuffer : IDisposable
 
     private byte[] _array;
 
-    private UploadBuffer(int capacity) => _array = ArrayPool<byte>.Shared.Rent(capacity);
+    private UploadBuffer(int capacity) => _array = GC.AllocateUninitializedArray<byte>(capacity);
 
     public int Length { get; private set; }
 
@@ -60,22 +59,15 @@ internal sealed class UploadBuffer : IDisposable
     /// <summary>A read-only stream over the bytes, for the decoders.</summary>
     public MemoryStream OpenRead() => new(_array, 0, Length, writable: false);
 
-    public void Dispose()
-    {
-        var array = Interlocked.Exchange(ref _array, []);
-        if (array.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(array);
-        }
-    }
+    /// <summary>Lets go of the bytes at once, even if something still holds this buffer.</summary>
+    public void Dispose() => _array = [];
 
     private int Room(long maxBytes) => (int)Math.Min(_array.Length - Length, maxBytes + 1 - Length);
 
     private void Grow()
     {
-        var larger = ArrayPool<byte>.Shared.Rent(_array.Length * 2);
+        var larger = GC.AllocateUninitializedArray<byte>(_array.Length * 2);
         Span.CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_array);
         _array = larger;
     }
 }
