@@ -30,6 +30,20 @@ public sealed class PhotoWorkersTests : IDisposable
     }
 
     [Fact]
+    public async Task Callers_Carry_On_At_Their_Own_Priority_However_Many_Jobs_End()
+    {
+        // A pool thread started by a niced worker would be niced too, and so would every request it then serves.
+        var own = Priority();
+        var afterwards = await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
+        {
+            await _workers.RunAsync(() => i, CancellationToken.None);
+            return Priority();
+        }));
+
+        Assert.All(afterwards, priority => Assert.Equal(own, priority));
+    }
+
+    [Fact]
     public async Task A_Failing_Job_Fails_Its_Caller_And_The_Worker_Goes_On()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => _workers.RunAsync<int>(() => throw new InvalidOperationException(), CancellationToken.None));
@@ -65,6 +79,8 @@ public sealed class PhotoWorkersTests : IDisposable
         await workers.RunAsync(() => 1, CancellationToken.None);
         Assert.True(await tidied.WaitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    private static int Priority() => OperatingSystem.IsLinux() ? CurrentThreadNice() : (int)Thread.CurrentThread.Priority;
 
     /// <summary>Linux's nice value of the calling thread: field 19 of /proc/thread-self/stat, counted after the command name's closing parenthesis.</summary>
     private static int CurrentThreadNice()
