@@ -38,6 +38,7 @@ public sealed class PipelineHarness : IDisposable
 
     public void Dispose()
     {
+        Pipeline.Dispose();
         try
         {
             Directory.Delete(Paths.Root, recursive: true);

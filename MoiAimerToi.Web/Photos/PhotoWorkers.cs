@@ -30,12 +30,14 @@ internal sealed class PhotoWorkers : IDisposable
     private readonly ITimer _quiet;
     private readonly object _counting = new();
     private int _running;
+    private int _workersLeft;
 
     /// <param name="whenQuiet">Runs on the thread pool once no job has ended for <see cref="Quiet"/>.</param>
     public PhotoWorkers(int count, TimeProvider time, Action whenQuiet)
     {
         _quiet = time.CreateTimer(_ => whenQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        new Thread(() => Drain(_outcomes)) { IsBackground = true, Name = "Photo outcomes" }.Start();
+        _workersLeft = count;
+        new Thread(HandOutcomes) { IsBackground = true, Name = "Photo outcomes" }.Start();
         for (var index = 1; index <= count; index++)
         {
             new Thread(Work) { IsBackground = true, Name = $"Photo worker {index}" }.Start();
@@ -57,12 +59,8 @@ internal sealed class PhotoWorkers : IDisposable
         return await outcome.Task;
     }
 
-    public void Dispose()
-    {
-        _jobs.CompleteAdding();
-        _outcomes.CompleteAdding();
-        _quiet.Dispose();
-    }
+    /// <summary>Takes no more jobs; the queued ones still run, then the threads end.</summary>
+    public void Dispose() => _jobs.CompleteAdding();
 
     /// <summary>On a worker: runs the job, then leaves its outcome to the outcomes thread.</summary>
     private void Run<T>(Func<T> job, TaskCompletionSource<T> outcome, CancellationToken cancellationToken)
@@ -111,14 +109,25 @@ internal sealed class PhotoWorkers : IDisposable
     private void Work()
     {
         ThreadNiceness.LowerCurrentThread(Niceness);
-        Drain(_jobs);
+        foreach (var job in _jobs.GetConsumingEnumerable())
+        {
+            job();
+        }
+
+        // The last worker out closes the outcomes, so that none is handed back to a closed queue.
+        if (Interlocked.Decrement(ref _workersLeft) == 0)
+        {
+            _outcomes.CompleteAdding();
+        }
     }
 
-    private static void Drain(BlockingCollection<Action> queue)
+    private void HandOutcomes()
     {
-        foreach (var action in queue.GetConsumingEnumerable())
+        foreach (var settle in _outcomes.GetConsumingEnumerable())
         {
-            action();
+            settle();
         }
+
+        _quiet.Dispose();
     }
 }
