@@ -40,6 +40,8 @@ if (command is not null)
     return await AppCommands.RunAsync(app, command, args);
 }
 
+// First: a cached page is rendered again after a write through everything below, as a visitor's request is.
+app.UseContentRefresh();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

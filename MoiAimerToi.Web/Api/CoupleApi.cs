@@ -11,7 +11,7 @@ public static class CoupleApi
     public static IEndpointRouteBuilder MapCoupleApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/couple-data", "Couple");
-        group.MapGet("", GetAsync).WithName("GetCoupleData").CacheOutput(ContentCache.Policy);
+        group.MapGet("", GetAsync).WithName("GetCoupleData").CacheOutput(ContentCache.ApiPolicy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPut("/start-date", SetStartDateAsync).WithName("SetStartDate");

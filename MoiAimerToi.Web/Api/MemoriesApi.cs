@@ -14,8 +14,8 @@ public static class MemoriesApi
     public static IEndpointRouteBuilder MapMemoriesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/memories", "Memories");
-        group.MapGet("", ListAsync).WithName("ListMemories").CacheOutput(ContentCache.Policy);
-        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory").CacheOutput(ContentCache.Policy);
+        group.MapGet("", ListAsync).WithName("ListMemories").CacheOutput(ContentCache.ApiPolicy);
+        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory").CacheOutput(ContentCache.ApiPolicy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPost("", CreateAsync).WithName("CreateMemory");

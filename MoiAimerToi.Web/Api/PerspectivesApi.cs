@@ -10,8 +10,8 @@ public static class PerspectivesApi
     public static IEndpointRouteBuilder MapPerspectivesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/perspectives", "Perspectives");
-        group.MapGet("", ListAsync).WithName("ListPerspectives").CacheOutput(ContentCache.Policy);
-        group.MapGet("/{number:int}", GetAsync).WithName("GetPerspective").CacheOutput(ContentCache.Policy);
+        group.MapGet("", ListAsync).WithName("ListPerspectives").CacheOutput(ContentCache.ApiPolicy);
+        group.MapGet("/{number:int}", GetAsync).WithName("GetPerspective").CacheOutput(ContentCache.ApiPolicy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPost("", SaveAsync).WithName("SavePerspective");

@@ -19,7 +19,7 @@ public static class PagesServiceCollectionExtensions
                 foreach (var page in new[] { "/Story/Index", "/Memories/Index", "/Memories/View", "/Future/Index" })
                 {
                     options.Conventions.AddPageApplicationModelConvention(page, model =>
-                        model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = ContentCache.Policy }));
+                        model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = ContentCache.PagePolicy }));
                 }
 
                 options.Conventions.AddPageApplicationModelConvention("/Index", model =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Caching;
 using MoiAimerToi.Web.Couple;
@@ -12,7 +11,7 @@ namespace MoiAimerToi.Web.Transfer;
 /// are replaced and the texts set; only once that is committed do the old photos' files go.
 /// </summary>
 public sealed class ContentReplacer(
-    AppDbContext db, CoupleClock clock, MemoryPhotos photos, IOutputCacheStore cache, ILogger<ContentReplacer> logger)
+    AppDbContext db, CoupleClock clock, MemoryPhotos photos, ContentStore cache, ILogger<ContentReplacer> logger)
 {
     public async Task ReplaceAsync(SiteContent content, string? userId, CancellationToken cancellationToken)
     {
@@ -38,8 +37,8 @@ public sealed class ContentReplacer(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        // The cache was emptied when the rows were saved, but before the commit: a visitor in between may have cached the old content.
-        await cache.EvictByTagAsync(ContentCache.Tag, CancellationToken.None);
+        // Not one more visitor gets the old site: what was cached, even in between the save and the commit, goes.
+        cache.Clear();
         db.ChangeTracker.Clear();
         foreach (var fileName in replacedPhotos)
         {
