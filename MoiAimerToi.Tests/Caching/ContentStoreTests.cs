@@ -112,6 +112,25 @@ public class ContentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Refresh_Ending_After_The_Site_Stopped_Leaves_The_Refreshes_Running()
+    {
+        await store.SetAsync("page", OldPage, [ContentStore.RefreshableTag, store.GenerationTag], TenMinutes, default);
+        await store.EvictByTagAsync(ContentCache.Tag, default);
+        visitor.HttpContext = Visitor("/memories", "", "fr");
+        Assert.Equal(OldPage, await store.GetAsync("page", default));
+        Assert.True(await refreshStarted.WaitAsync(TimeSpan.FromSeconds(10)));
+
+        store.Dispose(); // the refresh now settles against a disposed store
+        refreshMayEnd.SetResult();
+
+        using var next = new ContentStore(refresher, clock, Options.Create(new OutputCacheOptions()));
+        await next.SetAsync("other page", OldPage, [ContentStore.RefreshableTag, next.GenerationTag], TenMinutes, default);
+        await next.EvictByTagAsync(ContentCache.Tag, default);
+        Assert.Equal(OldPage, await next.GetAsync("other page", default));
+        Assert.True(await refreshStarted.WaitAsync(TimeSpan.FromSeconds(10)), "the refresh thread is still there");
+    }
+
+    [Fact]
     public async Task A_Page_Whose_Render_Began_Before_A_Write_Is_Stored_Stale()
     {
         var generation = store.GenerationTag;

@@ -77,8 +77,16 @@ public sealed partial class ContentRefresher : IDisposable
     {
         foreach (var job in jobs.GetConsumingEnumerable())
         {
-            // Blocking is this thread's job; the render's own awaits mostly complete at once (SQLite is synchronous).
-            RunAsync(job).GetAwaiter().GetResult();
+            try
+            {
+                // Blocking is this thread's job; the render's own awaits mostly complete at once (SQLite is synchronous).
+                RunAsync(job).GetAwaiter().GetResult();
+            }
+            catch (Exception exception)
+            {
+                // Nothing a refresh does may end the process: an exception escaping this thread would.
+                LogFailed(logger, exception, job.Features.Get<IHttpRequestFeature>()?.Path ?? job.Key);
+            }
         }
     }
 

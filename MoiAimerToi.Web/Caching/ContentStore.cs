@@ -70,9 +70,16 @@ public sealed class ContentStore(ContentRefresher refresher, TimeProvider time, 
 
     private void DropIfStale(string key)
     {
-        if (entries.TryGetValue(key, out Page? page) && page?.Generation != Interlocked.Read(ref generation))
+        try
         {
-            entries.Remove(key);
+            if (entries.TryGetValue(key, out Page? page) && page?.Generation != Interlocked.Read(ref generation))
+            {
+                entries.Remove(key);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The site stopped while the refresh ran: the pages went with it.
         }
     }
 
