@@ -54,8 +54,7 @@ public class ContentStoreTests : IDisposable
     [Fact]
     public async Task After_A_Write_The_Old_Page_Is_Served_While_One_Refresh_Renders_The_Visitors_Request_Again()
     {
-        await store.SetAsync("page", OldPage, [ContentStore.RefreshableTag, store.GenerationTag], TenMinutes, default);
-        await store.EvictByTagAsync(ContentCache.Tag, default);
+        await StalePageAsync(store, "page");
         visitor.HttpContext = Visitor("/memories", "?page=2", "en");
 
         Assert.Equal(OldPage, await store.GetAsync("page", default));
@@ -75,8 +74,7 @@ public class ContentStoreTests : IDisposable
     [Fact]
     public async Task A_Refresh_That_Stores_Nothing_Drops_The_Stale_Page()
     {
-        await store.SetAsync("page", OldPage, [ContentStore.RefreshableTag, store.GenerationTag], TenMinutes, default);
-        await store.EvictByTagAsync(ContentCache.Tag, default);
+        await StalePageAsync(store, "page");
         visitor.HttpContext = Visitor("/memories/7", "", "fr"); // deleted meanwhile: its refresh answers 404, which is not stored
         refreshMayEnd.SetResult();
 
@@ -114,8 +112,7 @@ public class ContentStoreTests : IDisposable
     [Fact]
     public async Task A_Refresh_Ending_After_The_Site_Stopped_Leaves_The_Refreshes_Running()
     {
-        await store.SetAsync("page", OldPage, [ContentStore.RefreshableTag, store.GenerationTag], TenMinutes, default);
-        await store.EvictByTagAsync(ContentCache.Tag, default);
+        await StalePageAsync(store, "page");
         visitor.HttpContext = Visitor("/memories", "", "fr");
         Assert.Equal(OldPage, await store.GetAsync("page", default));
         Assert.True(await refreshStarted.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -124,8 +121,8 @@ public class ContentStoreTests : IDisposable
         refreshMayEnd.SetResult();
 
         using var next = new ContentStore(refresher, clock, Options.Create(new OutputCacheOptions()));
-        await next.SetAsync("other page", OldPage, [ContentStore.RefreshableTag, next.GenerationTag], TenMinutes, default);
-        await next.EvictByTagAsync(ContentCache.Tag, default);
+        await StalePageAsync(next, "other page");
+        visitor.HttpContext = Visitor("/story", "", "fr");
         Assert.Equal(OldPage, await next.GetAsync("other page", default));
         Assert.True(await refreshStarted.WaitAsync(TimeSpan.FromSeconds(10)), "the refresh thread is still there");
     }
@@ -147,12 +144,12 @@ public class ContentStoreTests : IDisposable
     [Fact]
     public async Task A_Stale_Page_Older_Than_The_Limit_Is_Not_Served()
     {
-        clock.Set(new DateTimeOffset(2026, 2, 14, 12, 0, 0, TimeSpan.Zero));
-        await store.SetAsync("page", OldPage, [ContentStore.RefreshableTag, store.GenerationTag], TenMinutes, default);
-        await store.EvictByTagAsync(ContentCache.Tag, default);
+        var rendered = new DateTimeOffset(2026, 2, 14, 12, 0, 0, TimeSpan.Zero);
+        clock.Set(rendered);
+        await StalePageAsync(store, "page");
         visitor.HttpContext = Visitor("/", "", "fr");
 
-        clock.Set(new DateTimeOffset(2026, 2, 14, 12, 0, 0, TimeSpan.Zero) + ContentStore.StaleLimit);
+        clock.Set(rendered + ContentStore.StaleLimit);
 
         Assert.Null(await store.GetAsync("page", default));
         Assert.Empty(refreshes);
@@ -173,6 +170,14 @@ public class ContentStoreTests : IDisposable
         refresher.Dispose();
         services.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A page stored, then made stale by a write. (The visitor asking for it is set by the caller:
+    /// an async method's changes to the current request do not flow back out of it.)</summary>
+    private static async Task StalePageAsync(ContentStore pages, string key)
+    {
+        await pages.SetAsync(key, OldPage, [ContentStore.RefreshableTag, pages.GenerationTag], TenMinutes, default);
+        await pages.EvictByTagAsync(ContentCache.Tag, default);
     }
 
     private static DefaultHttpContext Visitor(string path, string query, string language)
