@@ -2,7 +2,7 @@ using MoiAimerToi.Web;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Backups;
-using MoiAimerToi.Web.Caching;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Localization;
@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 
 builder.Services
     .AddAppData()
-    .AddContentCache()
+    .AddPageCache()
     .AddAppLocalization()
     .AddAppIdentity(builder.Environment)
     .AddCouple()
@@ -40,8 +40,6 @@ if (command is not null)
     return await AppCommands.RunAsync(app, command, args);
 }
 
-// First: a cached page is rendered again after a write through everything below, as a visitor's request is.
-app.UseContentRefresh();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -54,7 +52,7 @@ app.UseAppApi();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
-// Before authentication: a visitor's cached page is served without it (ContentCache says how the couple is told apart).
+// Before authentication: a visitor's cached page costs no more than finding it (PageCache tells the couple by their cookie).
 app.UseOutputCache();
 app.UseCors();
 app.UseRateLimiter();

@@ -1,6 +1,6 @@
-using MoiAimerToi.Web.Caching;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 
@@ -11,7 +11,7 @@ public static class CoupleApi
     public static IEndpointRouteBuilder MapCoupleApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/couple-data", "Couple");
-        group.MapGet("", GetAsync).WithName("GetCoupleData").CacheOutput(ContentCache.ApiPolicy);
+        group.MapGet("", GetAsync).WithName("GetCoupleData").CacheOutput(PageCache.Policy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPut("/start-date", SetStartDateAsync).WithName("SetStartDate");

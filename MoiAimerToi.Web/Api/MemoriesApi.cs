@@ -1,7 +1,7 @@
-using MoiAimerToi.Web.Caching;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Photos;
@@ -14,8 +14,8 @@ public static class MemoriesApi
     public static IEndpointRouteBuilder MapMemoriesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/memories", "Memories");
-        group.MapGet("", ListAsync).WithName("ListMemories").CacheOutput(ContentCache.ApiPolicy);
-        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory").CacheOutput(ContentCache.ApiPolicy);
+        group.MapGet("", ListAsync).WithName("ListMemories").CacheOutput(PageCache.Policy);
+        group.MapGet("/{id:int}", GetAsync).WithName("GetMemory").CacheOutput(PageCache.Policy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPost("", CreateAsync).WithName("CreateMemory");

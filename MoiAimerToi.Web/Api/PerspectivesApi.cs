@@ -1,6 +1,6 @@
-using MoiAimerToi.Web.Caching;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Perspectives;
 
 namespace MoiAimerToi.Web.Api;
@@ -10,8 +10,8 @@ public static class PerspectivesApi
     public static IEndpointRouteBuilder MapPerspectivesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapApiGroup("/api/perspectives", "Perspectives");
-        group.MapGet("", ListAsync).WithName("ListPerspectives").CacheOutput(ContentCache.ApiPolicy);
-        group.MapGet("/{number:int}", GetAsync).WithName("GetPerspective").CacheOutput(ContentCache.ApiPolicy);
+        group.MapGet("", ListAsync).WithName("ListPerspectives").CacheOutput(PageCache.Policy);
+        group.MapGet("/{number:int}", GetAsync).WithName("GetPerspective").CacheOutput(PageCache.Policy);
 
         var edits = group.MapGroup("").RequireAuthorization(ApiAuthentication.EditorPolicy);
         edits.MapPost("", SaveAsync).WithName("SavePerspective");

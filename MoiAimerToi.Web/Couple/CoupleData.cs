@@ -1,6 +1,8 @@
+using MoiAimerToi.Web.Hosting;
 namespace MoiAimerToi.Web.Couple;
 
 /// <summary>The one row of texts and the start date that the whole site shows.</summary>
+[ShownOnPages]
 public sealed class CoupleData
 {
     public const int SingletonId = 1;

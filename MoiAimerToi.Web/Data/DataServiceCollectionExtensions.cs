@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using MoiAimerToi.Web.Caching;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Data;
@@ -11,7 +11,7 @@ public static class DataServiceCollectionExtensions
         services.AddDataDirectory();
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<DataPaths>().ConnectionString)
-            .AddInterceptors(provider.GetRequiredService<ContentCache.EvictOnWrite>()));
+            .AddInterceptors(provider.GetRequiredService<PageCache.EvictOnCommit>()));
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -1,5 +1,7 @@
+using MoiAimerToi.Web.Hosting;
 namespace MoiAimerToi.Web.Memories;
 
+[ShownOnPages]
 public sealed class Memory
 {
     public const int TitleMaxLength = 200;

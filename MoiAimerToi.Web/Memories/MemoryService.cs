@@ -145,13 +145,24 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     /// <returns>False when no memory has that id.</returns>
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
-        var photo = await db.Memories.Where(m => m.Id == id).Select(m => new { m.PhotoFileName }).SingleOrDefaultAsync(cancellationToken);
-        if (photo is null || await db.Memories.Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken) == 0)
+        var memory = await db.Memories.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (memory is null)
         {
             return false;
         }
 
-        photos.Remove(photo.PhotoFileName);
+        db.Memories.Remove(memory);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted by someone else in between: theirs removed the files.
+            return false;
+        }
+
+        photos.Remove(memory.PhotoFileName);
         return true;
     }
 

@@ -1,3 +1,5 @@
+using MoiAimerToi.Web.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -8,6 +10,7 @@ using MoiAimerToi.Web.Pages.Shared;
 
 namespace MoiAimerToi.Web.Pages;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringLocalizer<SharedResource> text) : SectionPageModel
 {
     public CoupleData Couple { get; private set; } = null!;

@@ -1,6 +1,8 @@
+using MoiAimerToi.Web.Hosting;
 namespace MoiAimerToi.Web.Perspectives;
 
 /// <summary>One partner's dreams and hopes; number 1 and number 2 sit side by side.</summary>
+[ShownOnPages]
 public sealed class Perspective
 {
     public const int ContentMaxLength = 20_000;

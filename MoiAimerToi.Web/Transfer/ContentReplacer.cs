@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MoiAimerToi.Web.Caching;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Memories;
@@ -8,10 +7,10 @@ namespace MoiAimerToi.Web.Transfer;
 
 /// <summary>
 /// The one step of an import that changes the site: in a single transaction the memories and perspectives
-/// are replaced and the texts set; only once that is committed do the old photos' files go.
+/// are replaced and the texts set; only once that is committed do the old photos' files and the cached pages go.
 /// </summary>
 public sealed class ContentReplacer(
-    AppDbContext db, CoupleClock clock, MemoryPhotos photos, ContentStore cache, ILogger<ContentReplacer> logger)
+    AppDbContext db, CoupleClock clock, MemoryPhotos photos, ILogger<ContentReplacer> logger)
 {
     public async Task ReplaceAsync(SiteContent content, string? userId, CancellationToken cancellationToken)
     {
@@ -19,9 +18,12 @@ public sealed class ContentReplacer(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Read inside the transaction, which holds SQLite's write lock: no photo saved meanwhile is missed.
-            replacedPhotos = await db.Memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToListAsync(cancellationToken);
-            await db.Memories.ExecuteDeleteAsync(cancellationToken);
-            await db.Perspectives.ExecuteDeleteAsync(cancellationToken);
+            var memories = await db.Memories.ToListAsync(cancellationToken);
+            replacedPhotos = memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToList();
+            db.Memories.RemoveRange(memories);
+            db.Perspectives.RemoveRange(await db.Perspectives.ToListAsync(cancellationToken));
+            // Deleted first, so that a perspective number comes back without meeting its old row.
+            await db.SaveChangesAsync(cancellationToken);
 
             var now = clock.UtcNow;
             var couple = await db.CoupleData.SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
@@ -37,8 +39,6 @@ public sealed class ContentReplacer(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        // Not one more visitor gets the old site: what was cached, even in between the save and the commit, goes.
-        cache.Clear();
         db.ChangeTracker.Clear();
         foreach (var fileName in replacedPhotos)
         {

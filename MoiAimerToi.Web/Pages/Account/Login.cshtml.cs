@@ -1,3 +1,5 @@
+using MoiAimerToi.Web.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +10,7 @@ using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
+[EnableRateLimiting(SecurityServiceCollectionExtensions.LoginPolicy)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, AccountState accounts, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

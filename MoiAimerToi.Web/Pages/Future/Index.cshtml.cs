@@ -1,3 +1,5 @@
+using MoiAimerToi.Web.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
@@ -7,6 +9,7 @@ using MoiAimerToi.Web.Perspectives;
 
 namespace MoiAimerToi.Web.Pages.Future;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(PerspectiveService perspectives, IStringLocalizer<SharedResource> text) : SectionPageModel
 {
     public IReadOnlyList<TextBlock> Blocks { get; private set; } = [];

@@ -1,3 +1,7 @@
+using MoiAimerToi.Web.Security;
+using Microsoft.AspNetCore.RateLimiting;
+using MoiAimerToi.Web.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using MoiAimerToi.Web.Accounts;
@@ -6,6 +10,8 @@ using MoiAimerToi.Web.Pages.Shared;
 
 namespace MoiAimerToi.Web.Pages.Memories;
 
+[OutputCache(PolicyName = PageCache.Policy)]
+[EnableRateLimiting(SecurityServiceCollectionExtensions.UploadPolicy)]
 public sealed class IndexModel(MemoryService memories) : SectionPageModel
 {
     public GalleryView Gallery { get; private set; } = null!;

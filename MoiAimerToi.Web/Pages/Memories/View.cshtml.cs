@@ -1,3 +1,5 @@
+using MoiAimerToi.Web.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MoiAimerToi.Web.Memories;
@@ -5,6 +7,7 @@ using MoiAimerToi.Web.Memories;
 namespace MoiAimerToi.Web.Pages.Memories;
 
 /// <summary>One memory, its photo large, with the newer and older memories a swipe or an arrow key away.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class ViewModel(MemoryService memories) : PageModel
 {
     public Memory Memory { get; private set; } = null!;

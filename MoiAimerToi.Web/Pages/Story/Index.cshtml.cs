@@ -1,3 +1,5 @@
+using MoiAimerToi.Web.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
@@ -7,6 +9,7 @@ using MoiAimerToi.Web.Pages.Shared;
 
 namespace MoiAimerToi.Web.Pages.Story;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(CoupleService couple, IStringLocalizer<SharedResource> text) : SectionPageModel
 {
     public TextBlock Intro { get; private set; } = null!;

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Api;
+using MoiAimerToi.Web.Couple;
+
+namespace MoiAimerToi.Web.Hosting;
+
+/// <summary>Marks an entity, or one property of it, that pages show: saving a change to it empties the page cache.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Property)]
+public sealed class ShownOnPagesAttribute : Attribute;
+
+/// <summary>
+/// Visitors' pages and API reads in the framework's output cache. Requests with the sign-in cookie or the API key
+/// are neither served nor stored (the default policy skips Authorization, Set-Cookie and anything but a 200), so a
+/// page rendered for the couple never reaches a visitor. Every entry goes once a change to something marked
+/// <see cref="ShownOnPagesAttribute"/> is committed; Identity's own writes (a failed sign-in) leave them. A render that
+/// read the database just before a write may be stored just after its eviction: so an entry lives <see cref="Lifetime"/>
+/// at most, and never past the turn of the couple's day.
+/// </summary>
+public static class PageCache
+{
+    public const string Policy = "Visitors";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+    private const string Tag = "shown-on-pages";
+
+    public static IServiceCollection AddPageCache(this IServiceCollection services)
+    {
+        services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
+            .With(context => !context.HttpContext.Request.Cookies.ContainsKey(AccountsServiceCollectionExtensions.SignInCookieName)
+                && !context.HttpContext.Request.Headers.ContainsKey(ApiKeyHandler.HeaderName))
+            .AddPolicy<UntilTheDayTurns>()
+            .Tag(Tag)
+            .SetLocking(false) // No queue per page: under load, requests for one page spun on its lock.
+            .SetVaryByHeader("HX-Request", "Origin")
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
+        services.AddScoped<EvictOnCommit>();
+        return services;
+    }
+
+    private sealed class UntilTheDayTurns(CoupleClock clock) : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken _)
+        {
+            var untilTomorrow = TimeTogether.StartOfDay(clock.Today.AddDays(1), clock.TimeZone) - clock.Now;
+            context.ResponseExpirationTimeSpan = untilTomorrow < Lifetime ? untilTomorrow : Lifetime;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken _) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken _) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>One per database context: evicts after SaveChanges or, in a transaction, once it commits (the site saves asynchronously).</summary>
+    public sealed class EvictOnCommit(IOutputCacheStore cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+    {
+        private bool _pending;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData data, InterceptionResult<int> result, CancellationToken _ = default)
+        {
+            _pending |= data.Context!.ChangeTracker.Entries().Any(IsShownOnPages);
+            return ValueTask.FromResult(result);
+        }
+
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData data, int result, CancellationToken _ = default)
+        {
+            if (data.Context!.Database.CurrentTransaction is null)
+            {
+                await EvictAsync();
+            }
+
+            return result;
+        }
+
+        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData data, CancellationToken _ = default) => EvictAsync();
+
+        private async Task EvictAsync()
+        {
+            if (_pending)
+            {
+                _pending = false;
+                await cache.EvictByTagAsync(Tag, CancellationToken.None);
+            }
+        }
+
+        /// <summary>A whole entity marked (any change counts), or a marked property that is added, deleted or changed.</summary>
+        private static bool IsShownOnPages(EntityEntry entry) =>
+            entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
+            && (Marked(entry.Metadata.ClrType) || entry.Properties.Any(p => (entry.State != EntityState.Modified || p.IsModified) && Marked(p.Metadata.PropertyInfo)));
+
+        private static bool Marked(MemberInfo? member) => member?.IsDefined(typeof(ShownOnPagesAttribute), inherit: false) == true;
+    }
+}
