@@ -38,7 +38,6 @@ public sealed class PipelineHarness : IDisposable
 
     public void Dispose()
     {
-        Pipeline.Dispose();
         try
         {
             Directory.Delete(Paths.Root, recursive: true);

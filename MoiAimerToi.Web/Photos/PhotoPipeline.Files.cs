@@ -88,7 +88,7 @@ public sealed partial class PhotoPipeline
         var written = new List<string>();
         try
         {
-            // One after the other, on the worker's one core: on a small server the other core keeps serving pages.
+            // One after the other, on the photo's one core: on a small server the other core keeps serving pages.
             Save(image, fullName, FullEncoder, written, cancellationToken);
             using var large = image.Clone(context => NarrowTo(context, PhotoNames.LargeWidth));
             Save(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken);

@@ -8,6 +8,7 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.Processing;
 
@@ -18,45 +19,88 @@ namespace MoiAimerToi.Web.Photos;
 /// turned upright, stripped of metadata and stored under a random name as a JPEG plus two WebP widths.
 /// </summary>
 public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
-    : IDisposable
 {
     private static readonly JpegEncoder FullEncoder = new() { Quality = 85 };
     private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
 
+    /// <summary>What ImageSharp keeps pooled between photos; buffers beyond it are freed when the photo is done.</summary>
+    private const int PoolMegabytes = 64;
+
     private readonly PhotoOptions _limits = options.Value;
-    private readonly PhotoWorkers _workers = new(options.Value.MaxConcurrency, time, whenQuiet: PhotoMemory.Return);
-    private readonly Configuration _imageFormats = OnlyPhotoFormats();
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
+    private readonly Configuration _imageFormats = OnlyPhotoFormats(options.Value);
+    private int _inFlight;
+    private int _peakInFlight;
 
     /// <summary>The most photos seen decoding at once, so tests can check the bound.</summary>
-    internal int PeakInFlight => _workers.PeakRunning;
+    internal int PeakInFlight => _peakInFlight;
 
     /// <exception cref="PhotoRejectedException">The upload is too large, not a supported image, too many pixels or damaged.</exception>
     public async Task<StoredPhoto> StoreAsync(Stream upload, CancellationToken cancellationToken = default)
     {
-        // Buffered before it is queued, so a slow sender never holds a worker; this costs at most MaxUploadBytes each.
-        using var content = await UploadBuffer.ReadAsync(upload, _limits.MaxUploadBytes, TooLarge, cancellationToken);
+        // Read whole before waiting for a slot, so a slow sender never holds one; this costs at most MaxUploadBytes each.
+        using var content = await ReadAsync(upload, cancellationToken);
         var format = Inspect(content);
-        return await _workers.RunAsync(() =>
+        await _slots.WaitAsync(cancellationToken);
+        try
         {
+            lock (_slots)
+            {
+                _peakInFlight = Math.Max(_peakInFlight, ++_inFlight);
+            }
+
             using var image = Decode(content);
             return Write(image, format, cancellationToken);
-        }, cancellationToken);
+        }
+        finally
+        {
+            lock (_slots)
+            {
+                _inFlight--;
+            }
+
+            _slots.Release();
+        }
     }
 
-    public void Dispose() => _workers.Dispose();
+    /// <summary>The upload in memory, refused as soon as it passes <see cref="PhotoOptions.MaxUploadBytes"/>, whatever its length claimed.</summary>
+    private async Task<MemoryStream> ReadAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        var known = upload.CanSeek ? upload.Length - upload.Position : 0;
+        if (known > _limits.MaxUploadBytes)
+        {
+            throw TooLarge();
+        }
+
+        var content = new MemoryStream((int)known);
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await upload.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (content.Length + read > _limits.MaxUploadBytes)
+            {
+                throw TooLarge();
+            }
+
+            content.Write(chunk, 0, read);
+        }
+
+        content.Position = 0;
+        return content;
+    }
 
     private PhotoRejectedException TooLarge() => new(PhotoRejection.TooLarge, string.Create(CultureInfo.InvariantCulture,
         $"The file is larger than the {_limits.MaxUploadBytes / (1024.0 * 1024):0.#} MB a photo may weigh."));
 
     /// <summary>Reads only the header: the format by its signature, and the declared size against MaxPixels.</summary>
-    private IImageFormat Inspect(UploadBuffer content)
+    private IImageFormat Inspect(MemoryStream content)
     {
         IImageInfo? info;
         IImageFormat? format;
         try
         {
-            using var header = content.OpenRead();
-            info = Image.Identify(_imageFormats, header, out format);
+            info = Image.Identify(_imageFormats, content, out format);
+            content.Position = 0;
         }
         catch (Exception exception) when (IsDecodingFailure(exception))
         {
@@ -79,7 +123,7 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
                 $"The image is {info.Width} × {info.Height} pixels, more than the {_limits.MaxPixels / 1e6:0.#} megapixels a photo may have."));
         }
 
-        if (!ImageCompleteness.IsComplete(content.Span, format))
+        if (!ImageCompleteness.IsComplete(content.GetBuffer().AsSpan(0, (int)content.Length), format))
         {
             throw Corrupt();
         }
@@ -87,12 +131,11 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         return format;
     }
 
-    private Image Decode(UploadBuffer content)
+    private Image Decode(MemoryStream content)
     {
         try
         {
-            using var pixels = content.OpenRead();
-            return Image.Load(_imageFormats, pixels);
+            return Image.Load(_imageFormats, content);
         }
         catch (Exception exception) when (IsDecodingFailure(exception))
         {
@@ -112,13 +155,19 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
     private static PhotoRejectedException Corrupt(Exception? inner = null) =>
         new(PhotoRejection.Corrupt, "The image is damaged or incomplete and cannot be read.", inner);
 
-    private static Configuration OnlyPhotoFormats()
+    private static Configuration OnlyPhotoFormats(PhotoOptions limits)
     {
         var configuration = new Configuration(
             new JpegConfigurationModule(), new PngConfigurationModule(), new WebpConfigurationModule(), new GifConfigurationModule())
         {
-            // Each photo stays on its worker: ImageSharp would otherwise spread a resize over the thread pool, where pages run.
+            // One core per photo: MaxConcurrency photos take at most that many cores, and pages keep the others.
             MaxDegreeOfParallelism = 1,
+            MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
+            {
+                MaximumPoolSizeMegabytes = PoolMegabytes,
+                // No buffer larger than the biggest photo allowed, at 8 bytes a pixel (16-bit RGBA): a hard cap whatever a header claimed.
+                AllocationLimitMegabytes = (int)Math.Min(int.MaxValue, (limits.MaxPixels * 8 + (1 << 20) - 1) >> 20),
+            }),
         };
 
         // Only the first frame is kept, so later frames are never decoded: a GIF of thousands of frames costs one canvas.
