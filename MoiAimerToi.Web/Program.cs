@@ -1,18 +1,15 @@
-using MoiAimerToi.Web;
+using Htmx.TagHelpers;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Backups;
-using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
-using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Photos;
-using MoiAimerToi.Web.Security;
 using MoiAimerToi.Web.Transfer;
-using Htmx.TagHelpers;
 
 var (command, hostArgs) = AppCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -30,7 +27,8 @@ builder.Services
     .AddTransfer()
     .AddAppPages()
     .AddAppApi()
-    .AddAppSecurity();
+    .AddRateLimits()
+    .AddSecurityHeaders();
 
 var app = builder.Build();
 

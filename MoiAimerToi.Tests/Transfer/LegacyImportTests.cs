@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Transfer;

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
-using MoiAimerToi.Web.Security;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -15,7 +15,7 @@ public static class AuthApi
         endpoints.MapApiGroup("/api/auth", "Authentication")
             .MapPost("/login", LoginAsync)
             .WithName("Login")
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.LoginPolicy)
+            .RequireRateLimiting(RateLimits.Login)
             .Produces<ApiError>(StatusCodes.Status401Unauthorized);
         return endpoints;
     }

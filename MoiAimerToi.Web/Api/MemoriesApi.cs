@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Photos;
-using MoiAimerToi.Web.Security;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -21,7 +20,7 @@ public static class MemoriesApi
         edits.MapPost("", CreateAsync).WithName("CreateMemory");
         edits.MapPut("/{id:int}", UpdateAsync)
             .WithName("UpdateMemory")
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.UploadPolicy)
+            .RequireRateLimiting(RateLimits.Uploads)
             .Accepts<MemoryRequest>("application/json", "multipart/form-data")
             .WithBodySchema<MemoryForm>("multipart/form-data")
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)

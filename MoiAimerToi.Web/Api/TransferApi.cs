@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Common;
-using MoiAimerToi.Web.Security;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Transfer;
 
 namespace MoiAimerToi.Web.Api;
@@ -21,7 +21,7 @@ public static class TransferApi
             .Accepts<ImportForm>("multipart/form-data")
             .WithBodySchema<ImportForm>("multipart/form-data")
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
-            .RequireRateLimiting(SecurityServiceCollectionExtensions.UploadPolicy);
+            .RequireRateLimiting(RateLimits.Uploads);
         return endpoints;
     }
 

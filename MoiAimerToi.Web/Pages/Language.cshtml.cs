@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MoiAimerToi.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Pages;
 

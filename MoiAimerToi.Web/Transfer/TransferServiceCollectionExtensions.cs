@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Api;
-using MoiAimerToi.Web.Security;
+using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -37,7 +37,7 @@ public static class TransferServiceCollectionExtensions
             {
                 model.Filters.Add(new RequestSizeLimitAttribute(transfer.Value.MaxImportBytes + FormOverhead));
                 model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = transfer.Value.MaxImportBytes + FormOverhead });
-                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecurityServiceCollectionExtensions.UploadPolicy));
+                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Uploads));
             }));
         return services;
     }

@@ -1,16 +1,16 @@
-using MoiAimerToi.Web.Security;
-using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
-[EnableRateLimiting(SecurityServiceCollectionExtensions.LoginPolicy)]
+[EnableRateLimiting(RateLimits.Login)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, AccountState accounts, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

@@ -8,11 +8,11 @@ namespace MoiAimerToi.Web.Pages.Account;
 /// <summary>Signing out is a POST (with its antiforgery token), so no link or image can sign anyone out.</summary>
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Index");
+    public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return RedirectToPage("/Index");
+        return RedirectToPage("/Home/Index");
     }
 }

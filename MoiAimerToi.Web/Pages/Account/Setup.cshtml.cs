@@ -61,7 +61,7 @@ public sealed class SetupModel(
         }
 
         await signIn.SignInAsync((await users.FindByNameAsync(Input.UserName.Trim()))!, isPersistent: true);
-        return RedirectToPage("/Index");
+        return RedirectToPage("/Home/Index");
     }
 }
 

@@ -1,17 +1,16 @@
-using MoiAimerToi.Web.Security;
-using Microsoft.AspNetCore.RateLimiting;
-using MoiAimerToi.Web.Hosting;
-using Microsoft.AspNetCore.OutputCaching;
 using Htmx;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.RateLimiting;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages.Shared;
 
 namespace MoiAimerToi.Web.Pages.Memories;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-[EnableRateLimiting(SecurityServiceCollectionExtensions.UploadPolicy)]
+[EnableRateLimiting(RateLimits.Uploads)]
 public sealed class IndexModel(MemoryService memories) : SectionPageModel
 {
     public GalleryView Gallery { get; private set; } = null!;

@@ -2,8 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Hosting;
 
-namespace MoiAimerToi.Tests.Accounts;
+namespace MoiAimerToi.Tests.Pages.Account;
 
 /// <summary>Production with no admin configured: the first visitor creates the account, once.</summary>
 public sealed class ProductionWithoutAdmin : AppFactory

@@ -1,19 +1,17 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
-namespace MoiAimerToi.Web.Security;
+namespace MoiAimerToi.Web.Hosting;
 
-public static class SecurityServiceCollectionExtensions
+public static class RateLimits
 {
-    public const string LoginPolicy = "login";
-    public const string UploadPolicy = "uploads";
+    public const string Login = "login";
+    public const string Uploads = "uploads";
 
-    public static IServiceCollection AddAppSecurity(this IServiceCollection services)
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddRateLimiter(options =>
         {
@@ -24,8 +22,8 @@ public static class SecurityServiceCollectionExtensions
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(LoginPolicy, context => PerAddressPerMinute(context, o => o.LoginPerMinute));
-            options.AddPolicy(UploadPolicy, context => PerAddressPerMinute(context, o => o.UploadsPerMinute));
+            options.AddPolicy(Login, context => PerAddressPerMinute(context, o => o.LoginPerMinute));
+            options.AddPolicy(Uploads, context => PerAddressPerMinute(context, o => o.UploadsPerMinute));
         });
         return services;
     }

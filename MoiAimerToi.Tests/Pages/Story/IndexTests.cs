@@ -2,9 +2,9 @@ using System.Net;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Couple;
 
-namespace MoiAimerToi.Tests.Pages;
+namespace MoiAimerToi.Tests.Pages.Story;
 
-public class StoryTests(AppFactory factory) : IClassFixture<AppFactory>
+public class IndexTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private async Task<string> SavedAsync() =>
         (await factory.InScopeAsync(sp => sp.GetRequiredService<CoupleService>().GetAsync())).IntroText;

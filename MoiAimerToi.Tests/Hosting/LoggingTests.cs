@@ -1,6 +1,6 @@
 using MoiAimerToi.Tests.Infrastructure;
 
-namespace MoiAimerToi.Tests.Security;
+namespace MoiAimerToi.Tests.Hosting;
 
 public class LoggingTests(AppFactory factory) : IClassFixture<AppFactory>
 {

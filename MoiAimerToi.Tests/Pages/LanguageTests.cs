@@ -3,7 +3,7 @@ using System.Resources;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Localization;
 
-namespace MoiAimerToi.Tests.Localization;
+namespace MoiAimerToi.Tests.Pages;
 
 public class LanguageTests(AppFactory factory) : IClassFixture<AppFactory>
 {

@@ -2,9 +2,9 @@ using System.Net;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Perspectives;
 
-namespace MoiAimerToi.Tests.Pages;
+namespace MoiAimerToi.Tests.Pages.Future;
 
-public class FutureTests(AppFactory factory) : IClassFixture<AppFactory>
+public class IndexTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private Task<IReadOnlyList<Perspective>> SavedAsync() =>
         factory.InScopeAsync(sp => sp.GetRequiredService<PerspectiveService>().ListAsync());

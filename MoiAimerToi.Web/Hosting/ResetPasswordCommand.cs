@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using MoiAimerToi.Web.Accounts;
 
-namespace MoiAimerToi.Web.Accounts;
+namespace MoiAimerToi.Web.Hosting;
 
 /// <summary><c>reset-password &lt;user&gt; &lt;new password&gt;</c>: for a forgotten password, from the server's shell.</summary>
 public static class ResetPasswordCommand

@@ -1,7 +1,7 @@
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Transfer;
 
-namespace MoiAimerToi.Web;
+namespace MoiAimerToi.Web.Hosting;
 
 /// <summary>
 /// Maintenance commands run instead of the web server:

@@ -1,6 +1,7 @@
 using System.Globalization;
+using MoiAimerToi.Web.Transfer;
 
-namespace MoiAimerToi.Web.Transfer;
+namespace MoiAimerToi.Web.Hosting;
 
 /// <summary>
 /// <c>import-legacy &lt;old .db file&gt; &lt;old uploads folder&gt; [--replace]</c>: moves the old Flask site in,

@@ -1,8 +1,13 @@
-namespace MoiAimerToi.Web.Security;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace MoiAimerToi.Web.Hosting;
 
 /// <summary>The headers every answer carries, so a browser runs only the site's own files and never frames it.</summary>
 public static class SecurityHeaders
 {
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
+
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
         "font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
-namespace MoiAimerToi.Web.Localization;
+namespace MoiAimerToi.Web.Hosting;
 
 public static class AppLocalization
 {

@@ -1,4 +1,4 @@
-namespace MoiAimerToi.Web.Security;
+namespace MoiAimerToi.Web.Hosting;
 
 public sealed class RateLimitOptions
 {

@@ -4,7 +4,7 @@ using MoiAimerToi.Tests.Api;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Tests.Photos;
 
-namespace MoiAimerToi.Tests.Security;
+namespace MoiAimerToi.Tests.Photos;
 
 /// <summary>Files a hostile visitor would send: each refused or made harmless, and the site keeps answering.</summary>
 public class HostileUploadTests(AppFactory factory) : IClassFixture<AppFactory>

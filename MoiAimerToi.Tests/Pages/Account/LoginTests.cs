@@ -1,7 +1,7 @@
 using System.Net;
 using MoiAimerToi.Tests.Infrastructure;
 
-namespace MoiAimerToi.Tests.Accounts;
+namespace MoiAimerToi.Tests.Pages.Account;
 
 public class LoginTests(AppFactory factory) : IClassFixture<AppFactory>
 {

@@ -8,7 +8,7 @@ using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Pages.Shared;
 
-namespace MoiAimerToi.Web.Pages;
+namespace MoiAimerToi.Web.Pages.Home;
 
 [OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringLocalizer<SharedResource> text) : SectionPageModel
@@ -84,7 +84,7 @@ public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringL
     }
 
     private TextBlock MessageBlock(string value) => new(
-        "home-message", "/Index", text["Home_MessageLabel"], value, CoupleData.HomeMessageMaxLength,
+        "home-message", "/Home/Index", text["Home_MessageLabel"], value, CoupleData.HomeMessageMaxLength,
         "EditMessage", "SaveMessage", "ShowMessage");
 }
 
