@@ -61,6 +61,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<AccountState>();
         services.AddScoped<AdminSeeder>();
         services.AddScoped<FirstAccountService>();
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<EditorOnlyPageFilter>();
         return services;
     }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
-using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -20,40 +18,23 @@ public static class AuthApi
         return endpoints;
     }
 
-    /// <summary>Checks the password through Identity, with its lockout, and answers a signed token.</summary>
+    /// <summary>Checks the password as the sign-in form does, and answers a signed token.</summary>
     private static async Task<Results<Ok<TokenDto>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> LoginAsync(
-        LoginRequest? body,
-        UserManager<AppUser> users,
-        SignInManager<AppUser> signIn,
-        ApiTokens tokens,
-        IStringLocalizer<SharedResource> text)
+        LoginRequest? body, PasswordCheck passwords, UserManager<AppUser> users, ApiTokens tokens)
     {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(body?.Username))
+        var outcome = await passwords.CheckAsync(body?.Username, body?.Password);
+        if (outcome.Errors.Any(e => e.Kind == ErrorKind.Refused))
         {
-            errors.Add(new FieldError("username", text["Error_Required", text["Field_user_name"]]));
+            return TypedResults.Json(ApiError.From(outcome.Errors), statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        if (string.IsNullOrEmpty(body?.Password))
+        if (!outcome.Succeeded)
         {
-            errors.Add(new FieldError("password", text["Error_Required", text["Field_password"]]));
+            return TypedResults.BadRequest(ApiError.From(outcome.Errors));
         }
 
-        if (errors.Count > 0)
-        {
-            return TypedResults.BadRequest(ApiError.From(errors));
-        }
-
-        // One answer for an unknown name and a wrong password, as on the login page.
-        var user = await users.FindByNameAsync(body!.Username!.Trim());
-        var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, body.Password!, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            var message = result.IsLockedOut ? text["Login_LockedOut"] : text["Login_Failed"];
-            return TypedResults.Json(new ApiError(message), statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        return TypedResults.Ok(new TokenDto(tokens.Create(user!, await users.GetSecurityStampAsync(user!))));
+        var user = outcome.Value!;
+        return TypedResults.Ok(new TokenDto(tokens.Create(user, await users.GetSecurityStampAsync(user))));
     }
 }
 

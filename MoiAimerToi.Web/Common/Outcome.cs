@@ -1,11 +1,14 @@
 namespace MoiAimerToi.Web.Common;
 
-/// <summary>What kind of wrong: the API answers 400, 413 or 415 for them.</summary>
+/// <summary>What kind of wrong: the API answers 400, 413, 415 or 401 for them.</summary>
 public enum ErrorKind
 {
     Invalid,
     TooLarge,
     UnsupportedMedia,
+
+    /// <summary>Credentials that do not sign anyone in; not about one field.</summary>
+    Refused,
 }
 
 /// <summary>A rule broken by one field; <see cref="Field"/> is the API's snake_case name.</summary>

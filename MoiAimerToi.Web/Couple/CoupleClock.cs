@@ -11,5 +11,8 @@ public sealed class CoupleClock(TimeProvider time, IOptions<CoupleOptions> optio
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZone).DateTime);
+    public DateOnly Today => DayOf(UtcNow);
+
+    /// <summary>The couple's calendar day at a UTC instant.</summary>
+    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone));
 }

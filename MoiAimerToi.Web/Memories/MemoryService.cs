@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Memories;
 
@@ -54,36 +55,42 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     /// <param name="photo">An upload for the photo pipeline, or null for a memory without a photo.</param>
     public async Task<Outcome<Memory>> CreateAsync(MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
     {
-        var errors = Validate(input with { Title = input.Title ?? "" }, out var takenOn);
+        var (takenOn, stored, errors) = await CheckAsync(input with { Title = input.Title ?? "" }, photo, cancellationToken);
         if (errors.Count > 0)
         {
             return Outcome<Memory>.Failure(errors);
         }
 
-        var (stored, photoError) = photo is null ? (null, null) : await photos.StoreAsync(photo, cancellationToken);
-        if (photoError is not null)
-        {
-            return Outcome<Memory>.Failure([photoError]);
-        }
+        var memory = Compose(input, takenOn, stored, userId);
+        db.Memories.Add(memory);
+        await SaveOrRemoveAsync(stored);
+        return memory;
+    }
 
-        var now = clock.UtcNow;
+    /// <summary>
+    /// A new memory as every way of adding one makes it (the pages, the API, a restored export, the old site's
+    /// import), from fields that passed <see cref="Validate"/>: trimmed, dated as given, else as its photo says,
+    /// else by the day it was written down. Not saved.
+    /// </summary>
+    /// <param name="writtenAt">When it was written down (UTC): now, unless an import brings an older one.</param>
+    public Memory Compose(MemoryInput input, DateOnly? takenOn, StoredPhoto? photo, string? userId, DateTime? writtenAt = null)
+    {
+        var createdAt = writtenAt ?? clock.UtcNow;
         var memory = new Memory
         {
             Title = input.Title!.Trim(),
             Description = input.Description?.Trim() ?? "",
-            TakenOn = takenOn ?? stored?.TakenOn ?? clock.Today,
-            CreatedAt = now,
-            UpdatedAt = now,
+            TakenOn = takenOn ?? photo?.TakenOn ?? clock.DayOf(createdAt),
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
             CreatedBy = userId,
             UpdatedBy = userId,
         };
-        if (stored is not null)
+        if (photo is not null)
         {
-            MemoryPhotos.Attach(memory, stored);
+            MemoryPhotos.Attach(memory, photo);
         }
 
-        db.Memories.Add(memory);
-        await SaveOrRemoveAsync(stored);
         return memory;
     }
 
@@ -97,34 +104,16 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             return null;
         }
 
-        var errors = Validate(input, out var takenOn);
+        var (takenOn, stored, errors) = await CheckAsync(input, photo, cancellationToken);
         if (errors.Count > 0)
         {
             return Outcome<Memory>.Failure(errors);
         }
 
-        var (stored, photoError) = photo is null ? (null, null) : await photos.StoreAsync(photo, cancellationToken);
-        if (photoError is not null)
-        {
-            return Outcome<Memory>.Failure([photoError]);
-        }
-
         var replaced = memory.PhotoFileName;
-        if (input.Title is not null)
-        {
-            memory.Title = input.Title.Trim();
-        }
-
-        if (input.Description is not null)
-        {
-            memory.Description = input.Description.Trim();
-        }
-
-        if (takenOn is not null)
-        {
-            memory.TakenOn = takenOn.Value;
-        }
-
+        memory.Title = input.Title?.Trim() ?? memory.Title;
+        memory.Description = input.Description?.Trim() ?? memory.Description;
+        memory.TakenOn = takenOn ?? memory.TakenOn;
         if (stored is not null)
         {
             MemoryPhotos.Attach(memory, stored);
@@ -166,11 +155,25 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         return true;
     }
 
+    /// <summary>The fields' rules, then, only when they pass, the photo through the pipeline.</summary>
+    private async Task<(DateOnly? TakenOn, StoredPhoto? Photo, IReadOnlyList<FieldError> Errors)> CheckAsync(
+        MemoryInput input, Stream? photo, CancellationToken cancellationToken)
+    {
+        var errors = Validate(input, out var takenOn);
+        if (errors.Count > 0 || photo is null)
+        {
+            return (takenOn, null, errors);
+        }
+
+        var (stored, error) = await photos.StoreAsync(photo, cancellationToken);
+        return (takenOn, stored, error is null ? [] : [error]);
+    }
+
     /// <summary>
     /// Saves whatever happens to the request (a half-saved upload is worse than a late one); if saving
     /// fails, the photo just stored is removed so no file is left without its row.
     /// </summary>
-    private async Task SaveOrRemoveAsync(Photos.StoredPhoto? stored)
+    private async Task SaveOrRemoveAsync(StoredPhoto? stored)
     {
         try
         {
@@ -186,7 +189,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     private static IOrderedQueryable<Memory> NewestFirst(IQueryable<Memory> memories) =>
         memories.OrderByDescending(m => m.TakenOn).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
 
-    /// <summary>The rules of a memory's fields, for a caller that saves in its own way (an import).</summary>
+    /// <summary>The rules of a memory's fields; a null title is left as it is (a change), so a new memory passes "".</summary>
     public List<FieldError> Validate(MemoryInput input, out DateOnly? takenOn)
     {
         var errors = new List<FieldError>();

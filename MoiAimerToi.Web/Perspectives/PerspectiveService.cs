@@ -31,24 +31,43 @@ public sealed class PerspectiveService(AppDbContext db, CoupleClock clock, Field
         var created = perspective is null;
         if (perspective is null)
         {
-            perspective = new Perspective { Number = number!.Value, OwnerId = userId };
+            perspective = Compose(number!.Value, content!, userId);
             db.Perspectives.Add(perspective);
         }
+        else
+        {
+            perspective.Content = content!.Trim();
+            perspective.UpdatedAt = clock.UtcNow;
+            perspective.UpdatedBy = userId;
+        }
 
-        perspective.Content = content!.Trim();
-        perspective.UpdatedAt = clock.UtcNow;
-        perspective.UpdatedBy = userId;
         await db.SaveChangesAsync(cancellationToken);
         return new SavedPerspective(perspective, created);
     }
 
-    /// <summary>The rules of a perspective, for a caller that saves in its own way (an import).</summary>
-    public List<FieldError> Validate(int? number, string? content)
+    /// <summary>A new perspective as every way of writing one makes it, from fields that passed <see cref="Validate"/>. Not saved.</summary>
+    /// <param name="writtenAt">When it was written (UTC): now, unless an import brings an older one.</param>
+    public Perspective Compose(int number, string content, string? userId, DateTime? writtenAt = null) => new()
+    {
+        Number = number,
+        Content = content.Trim(),
+        UpdatedAt = writtenAt ?? clock.UtcNow,
+        OwnerId = userId,
+        UpdatedBy = userId,
+    };
+
+    /// <summary>The rules of a perspective's fields.</summary>
+    /// <param name="alongside">Perspectives written with this one (an import), which may not have its number already.</param>
+    public List<FieldError> Validate(int? number, string? content, IEnumerable<Perspective>? alongside = null)
     {
         var errors = new List<FieldError>();
         if (number is null || !Perspective.Numbers.Contains(number.Value))
         {
             errors.Add(new FieldError("perspective_number", text["Error_PerspectiveNumber"]));
+        }
+        else if (alongside?.Any(p => p.Number == number) == true)
+        {
+            errors.Add(new FieldError("perspective_number", text["Error_PerspectiveTwice", number.Value]));
         }
 
         rules.Present(errors, "content", content);

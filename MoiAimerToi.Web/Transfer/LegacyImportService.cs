@@ -90,48 +90,38 @@ public sealed class LegacyImportService(
             return null;
         }
 
+        // A photo that cannot come leaves the memory without it, reported.
+        var photo = string.IsNullOrWhiteSpace(row.PhotoUrl) ? null : await PhotoAsync(row.PhotoUrl, item, uploads, staging, skipped, cancellationToken);
         var createdAt = LegacyDatabase.ParseTimestamp(row.CreatedAt) ?? clock.UtcNow;
-        var memory = new Memory
+        return memories.Compose(new MemoryInput(row.Title, row.Description, null), null, photo, userId, createdAt);
+    }
+
+    private async Task<Photos.StoredPhoto?> PhotoAsync(
+        string photoUrl, string item, ILegacyPhotoSource uploads, PhotoStaging staging, List<ImportSkip> skipped, CancellationToken cancellationToken)
+    {
+        var shown = SafeArchive.Printable(photoUrl);
+        var (source, problem) = uploads.Open(photoUrl);
+        if (source is null)
         {
-            Title = row.Title!.Trim(),
-            Description = row.Description?.Trim() ?? "",
-            TakenOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(createdAt, clock.TimeZone)),
-            CreatedAt = createdAt,
-            UpdatedAt = createdAt,
-            CreatedBy = userId,
-            UpdatedBy = userId,
-        };
-
-        if (!string.IsNullOrWhiteSpace(row.PhotoUrl))
-        {
-            var shown = SafeArchive.Printable(row.PhotoUrl);
-            var (source, problem) = uploads.Open(row.PhotoUrl);
-            if (source is null)
+            skipped.Add(new ImportSkip(item, problem switch
             {
-                skipped.Add(new ImportSkip(item, problem switch
-                {
-                    LegacyPhotoProblem.OutsideUploads => text["Legacy_PhotoOutside", shown],
-                    LegacyPhotoProblem.Unreadable => text["Legacy_PhotoUnreadable", shown],
-                    _ => text["Legacy_PhotoMissing", shown],
-                }));
-                return memory;
-            }
-
-            await using (source)
-            {
-                var (stored, error) = await StoreAsync(staging, source, cancellationToken);
-                if (stored is null)
-                {
-                    skipped.Add(new ImportSkip(item, text["Legacy_PhotoRefused", shown, error!]));
-                    return memory;
-                }
-
-                MemoryPhotos.Attach(memory, stored);
-                memory.TakenOn = stored.TakenOn ?? memory.TakenOn;
-            }
+                LegacyPhotoProblem.OutsideUploads => text["Legacy_PhotoOutside", shown],
+                LegacyPhotoProblem.Unreadable => text["Legacy_PhotoUnreadable", shown],
+                _ => text["Legacy_PhotoMissing", shown],
+            }));
+            return null;
         }
 
-        return memory;
+        await using (source)
+        {
+            var (stored, error) = await StoreAsync(staging, source, cancellationToken);
+            if (stored is null)
+            {
+                skipped.Add(new ImportSkip(item, text["Legacy_PhotoRefused", shown, error!]));
+            }
+
+            return stored;
+        }
     }
 
     /// <summary>A photo the pipeline refuses, or one that cannot be read from the ZIP, is one photo left out.</summary>
@@ -159,26 +149,14 @@ public sealed class LegacyImportService(
         {
             int? number = int.TryParse(row.Number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
             var item = text["Legacy_Perspective", row.Number ?? "?", row.Id];
-            var fieldErrors = perspectives.Validate(number, row.Content ?? "");
-            if (fieldErrors.Count == 0 && imported.Any(p => p.Number == number))
-            {
-                fieldErrors.Add(new FieldError("perspective_number", text["Error_ImportPerspectiveTwice", number!.Value]));
-            }
-
+            var fieldErrors = perspectives.Validate(number, row.Content ?? "", imported);
             if (fieldErrors.Count > 0)
             {
                 skipped.Add(new ImportSkip(item, string.Join(" ", fieldErrors.Select(e => e.Message))));
                 continue;
             }
 
-            imported.Add(new Perspective
-            {
-                Number = number!.Value,
-                Content = (row.Content ?? "").Trim(),
-                UpdatedAt = LegacyDatabase.ParseTimestamp(row.UpdatedAt) ?? clock.UtcNow,
-                OwnerId = userId,
-                UpdatedBy = userId,
-            });
+            imported.Add(perspectives.Compose(number!.Value, row.Content ?? "", userId, LegacyDatabase.ParseTimestamp(row.UpdatedAt)));
         }
 
         return imported;

@@ -5,6 +5,7 @@ using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -39,26 +40,22 @@ public sealed class RestoreService(
 
         using var staging = new PhotoStaging(photos);
         var importedMemories = new List<Memory>(checkedMemories.Count);
-        foreach (var (memory, takenOn, photo) in checkedMemories)
+        foreach (var (exported, takenOn, photo) in checkedMemories)
         {
-            DateOnly? photoTakenOn = null;
+            StoredPhoto? stored = null;
             if (photo is not null)
             {
                 await using var source = archive.Open(photo);
-                var (stored, error) = await staging.StoreAsync(source, cancellationToken);
+                (stored, var error) = await staging.StoreAsync(source, cancellationToken);
                 if (error is not null)
                 {
                     throw new ImportRefusedException(text["Error_ImportPhoto", SafeArchive.Printable(photo), error.Message]);
                 }
-
-                MemoryPhotos.Attach(memory, stored!);
-                photoTakenOn = stored!.TakenOn;
             }
 
-            // As when a memory is written: the date given, else the photo's, else the day it was written down.
-            memory.TakenOn = takenOn ?? photoTakenOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(memory.CreatedAt, clock.TimeZone));
-            memory.CreatedBy = userId;
-            memory.UpdatedBy = userId;
+            var createdAt = Utc(exported.CreatedAt) ?? clock.UtcNow;
+            var memory = memories.Compose(new MemoryInput(exported.Title, exported.Description, null), takenOn, stored, userId, createdAt);
+            memory.UpdatedAt = Utc(exported.UpdatedAt) ?? createdAt;
             importedMemories.Add(memory);
         }
 
@@ -115,32 +112,21 @@ public sealed class RestoreService(
         var checkedOnes = new List<Perspective>();
         foreach (var (perspective, index) in imported.Select((p, i) => (p, i + 1)))
         {
-            var fieldErrors = perspectives.Validate(perspective?.PerspectiveNumber, perspective?.Content);
-            if (fieldErrors.Count == 0 && checkedOnes.Any(p => p.Number == perspective!.PerspectiveNumber))
-            {
-                fieldErrors.Add(new FieldError("perspective_number", text["Error_ImportPerspectiveTwice", perspective!.PerspectiveNumber!.Value]));
-            }
-
+            var fieldErrors = perspectives.Validate(perspective?.PerspectiveNumber, perspective?.Content, checkedOnes);
             errors.AddRange(fieldErrors.Select(e => text["Error_ImportPerspective", index, e.Message].Value));
             if (fieldErrors.Count == 0)
             {
-                checkedOnes.Add(new Perspective
-                {
-                    Number = perspective!.PerspectiveNumber!.Value,
-                    Content = perspective.Content!.Trim(),
-                    UpdatedAt = Utc(perspective.UpdatedAt) ?? clock.UtcNow,
-                    UpdatedBy = userId,
-                });
+                checkedOnes.Add(perspectives.Compose(perspective!.PerspectiveNumber!.Value, perspective.Content!, userId, Utc(perspective.UpdatedAt)));
             }
         }
 
         return checkedOnes;
     }
 
-    /// <returns>Each memory with the date the file gives (if any) and the ZIP entry of its photo.</returns>
-    private List<(Memory Memory, DateOnly? TakenOn, string? Photo)> CheckMemories(IReadOnlyList<ExportMemory?> imported, SafeArchive archive, List<string> errors)
+    /// <returns>Each memory that passes the rules, with the date the file gives (if any) and the ZIP entry of its photo.</returns>
+    private List<(ExportMemory Memory, DateOnly? TakenOn, string? Photo)> CheckMemories(IReadOnlyList<ExportMemory?> imported, SafeArchive archive, List<string> errors)
     {
-        var checkedOnes = new List<(Memory, DateOnly?, string?)>();
+        var checkedOnes = new List<(ExportMemory, DateOnly?, string?)>();
         foreach (var (memory, index) in imported.Select((m, i) => (m, i + 1)))
         {
             var fieldErrors = memories.Validate(new MemoryInput(memory?.Title ?? "", memory?.Description, memory?.TakenOn), out var takenOn);
@@ -155,14 +141,7 @@ public sealed class RestoreService(
                 continue;
             }
 
-            var createdAt = Utc(memory!.CreatedAt) ?? clock.UtcNow;
-            checkedOnes.Add((new Memory
-            {
-                Title = memory.Title!.Trim(),
-                Description = memory.Description?.Trim() ?? "",
-                CreatedAt = createdAt,
-                UpdatedAt = Utc(memory.UpdatedAt) ?? createdAt,
-            }, takenOn, memory.Photo));
+            checkedOnes.Add((memory!, takenOn, memory!.Photo));
         }
 
         return checkedOnes;

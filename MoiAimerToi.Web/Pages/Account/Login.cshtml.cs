@@ -3,15 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
-using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AccountState accounts, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(PasswordCheck passwords, SignInManager<AppUser> signIn, AccountState accounts) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -27,29 +25,18 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AccountState accou
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Input.UserName))
+        var outcome = await passwords.CheckAsync(Input.UserName, Input.Password);
+        if (outcome.Succeeded)
         {
-            ModelState.AddModelError("Input.UserName", text["Error_Required", text["Field_user_name"]]);
-        }
-
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", text["Error_Required", text["Field_password"]]);
-        }
-
-        if (ModelState.ErrorCount > 0)
-        {
-            return Page();
-        }
-
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
+            await signIn.SignInAsync(outcome.Value!, Input.RememberMe, authenticationMethod: "pwd");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        // One message for an unknown name and a wrong password, so the form does not reveal which names exist.
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? text["Login_LockedOut"] : text["Login_Failed"]);
+        foreach (var error in outcome.Errors)
+        {
+            ModelState.AddModelError(error.Field switch { "username" => "Input.UserName", "password" => "Input.Password", _ => "" }, error.Message);
+        }
+
         Input.Password = "";
         return Page();
     }
