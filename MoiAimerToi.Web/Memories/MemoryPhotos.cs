@@ -26,6 +26,10 @@ public sealed class MemoryPhotos(PhotoPipeline pipeline, IOptions<PhotoOptions> 
         }
     }
 
+    /// <summary>The memory's photo as stored, or null when it has none; the inverse of <see cref="Attach"/>.</summary>
+    public static StoredPhoto? Of(Memory memory) =>
+        memory.PhotoFileName is { } name ? new StoredPhoto(name, memory.PhotoWidth ?? 0, memory.PhotoHeight ?? 0, TakenOn: null) : null;
+
     public static void Attach(Memory memory, StoredPhoto photo)
     {
         memory.PhotoFileName = photo.FileName;

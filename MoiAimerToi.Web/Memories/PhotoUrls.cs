@@ -2,22 +2,20 @@ using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Memories;
 
-/// <summary>The public addresses of a memory's stored photo and its resized variants, with their real widths for <c>srcset</c>.</summary>
+/// <summary>The public addresses of a memory's stored photo and its variants, with the variants' widths for <c>srcset</c>.</summary>
 public static class PhotoUrls
 {
     public const string Prefix = "/uploads/";
 
-    public static string? Full(Memory memory) => memory.PhotoFileName is { } name ? Prefix + name : null;
+    public static string? Full(Memory memory) => Url(MemoryPhotos.Of(memory)?.FileName);
 
-    public static string? Large(Memory memory) => Variant(memory, PhotoNames.LargeWidth);
+    public static string? Large(Memory memory) => Url(MemoryPhotos.Of(memory)?.LargeFileName);
 
-    public static string? Thumbnail(Memory memory) => Variant(memory, PhotoNames.ThumbnailWidth);
+    public static string? Thumbnail(Memory memory) => Url(MemoryPhotos.Of(memory)?.ThumbnailFileName);
 
-    /// <summary>A narrow photo is never upscaled, so its variants are as wide as the photo itself.</summary>
-    public static int LargeWidth(Memory memory) => Math.Min(PhotoNames.LargeWidth, memory.PhotoWidth ?? 0);
+    public static int LargeWidth(Memory memory) => MemoryPhotos.Of(memory)?.LargeWidth ?? 0;
 
-    public static int ThumbnailWidth(Memory memory) => Math.Min(PhotoNames.ThumbnailWidth, memory.PhotoWidth ?? 0);
+    public static int ThumbnailWidth(Memory memory) => MemoryPhotos.Of(memory)?.ThumbnailWidth ?? 0;
 
-    private static string? Variant(Memory memory, int width) =>
-        memory.PhotoFileName is { } name ? Prefix + PhotoNames.Variant(name, width) : null;
+    private static string? Url(string? fileName) => fileName is null ? null : Prefix + fileName;
 }

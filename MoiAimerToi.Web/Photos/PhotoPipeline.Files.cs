@@ -108,9 +108,11 @@ public sealed partial class PhotoPipeline
         return new StoredPhoto(fullName, image.Width, image.Height, takenOn);
     }
 
-    private static void NarrowTo(IImageProcessingContext context, int width)
+    private static void NarrowTo(IImageProcessingContext context, int namedWidth)
     {
-        if (context.GetCurrentSize().Width > width)
+        var current = context.GetCurrentSize().Width;
+        var width = StoredPhoto.VariantWidth(namedWidth, current);
+        if (width < current)
         {
             context.Resize(width, 0);
         }

@@ -11,10 +11,13 @@ public sealed record StoredPhoto(string FileName, int Width, int Height, DateOnl
 
     public string ThumbnailFileName => PhotoNames.Variant(FileName, PhotoNames.ThumbnailWidth);
 
-    /// <summary>Real widths of the variants (narrow photos are never upscaled), for <c>srcset</c>.</summary>
-    public int LargeWidth => Math.Min(PhotoNames.LargeWidth, Width);
+    /// <summary>Real widths of the variants, for <c>srcset</c>.</summary>
+    public int LargeWidth => VariantWidth(PhotoNames.LargeWidth, Width);
 
-    public int ThumbnailWidth => Math.Min(PhotoNames.ThumbnailWidth, Width);
+    public int ThumbnailWidth => VariantWidth(PhotoNames.ThumbnailWidth, Width);
+
+    /// <summary>A variant is as wide as it is named, or as the photo when the photo is narrower: never upscaled.</summary>
+    public static int VariantWidth(int namedWidth, int photoWidth) => Math.Min(namedWidth, photoWidth);
 
     public IReadOnlyList<string> AllFileNames => PhotoNames.AllFor(FileName);
 }
