@@ -107,4 +107,13 @@ public class AuthorizationTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(hostile, shown.Text("#intro .prose"));
         Assert.Empty(shown.QuerySelectorAll("main script, main img"));
     }
+
+    [Fact]
+    public void No_View_Decides_For_Itself_Who_May_Edit()
+    {
+        // Views read the request's Viewer, which the policies fill once; a view testing the user itself would bypass them.
+        var views = Directory.EnumerateFiles(Path.Combine(Repository.Root, "MoiAimerToi.Web", "Pages"), "*.cshtml", SearchOption.AllDirectories);
+
+        Assert.Empty(views.Where(view => File.ReadAllText(view).Contains("User.Identity", StringComparison.Ordinal)).Select(Path.GetFileName));
+    }
 }

@@ -56,13 +56,15 @@ public static class AccountsServiceCollectionExtensions
         });
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser());
 
         services.AddSingleton<AccountState>();
         services.AddScoped<AdminSeeder>();
         services.AddScoped<FirstAccountService>();
         services.AddScoped<PasswordCheck>();
-        services.AddScoped<EditorOnlyPageFilter>();
+        services.AddScoped<Viewer>();
+        services.AddScoped<ViewerPageFilter>();
         return services;
     }
 }

@@ -2,6 +2,9 @@ namespace MoiAimerToi.Web.Accounts;
 
 public static class Policies
 {
-    /// <summary>May change the site's content. Today any signed-in partner; later, per partner.</summary>
+    /// <summary>Signed in with an account of the site.</summary>
+    public const string Member = "Member";
+
+    /// <summary>May change the site's content: today any account.</summary>
     public const string Editor = "Editor";
 }

@@ -8,7 +8,7 @@ public static class PagesServiceCollectionExtensions
     public static IServiceCollection AddAppPages(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
-                options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(EditorOnlyPageFilter))))
+                options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ViewerPageFilter))))
             .AddViewLocalization();
         services.AddAntiforgery(options =>
         {
