@@ -50,6 +50,7 @@ app.UseAppApi();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRequestSizeLimits();
 // Before authentication: a visitor's cached page costs no more than finding it (PageCache tells the couple by their cookie).
 app.UseOutputCache();
 app.UseCors();
@@ -58,7 +59,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHtmxAntiforgeryScript();
-app.MapRazorPages();
+app.MapRazorPages().WithImportLimits();
 app.MapUploads();
 app.MapHealthApi();
 app.MapAuthApi();

@@ -1,10 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Hosting;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace MoiAimerToi.Web.Api;
@@ -36,13 +37,13 @@ public static class ApiErrors
         "Malformed JSON: the body is not valid JSON or a field has the wrong type"
         + (exception.Path is { Length: > 1 } path ? $" (at {path})." : "."));
 
-    public static ApiError TooLarge(long limit) =>
-        new($"The request body is larger than the limit of {limit / (1024.0 * 1024):0.#} MB.");
+    public static ApiError TooLarge(long limit) => new("The request body is larger than the limit of "
+        + (limit >= 1024 * 1024 ? $"{limit / (1024.0 * 1024):0.#} MB." : $"{limit / 1024.0:0.#} KB."));
 
     public static ApiError NotJson() =>
         new("Unsupported Content-Type: send the body as JSON (Content-Type: application/json), or as multipart/form-data where a route takes a photo.");
 
-    internal static ApiError ForStatus(HttpContext context, int status, long bodyLimit) =>
+    internal static ApiError ForStatus(HttpContext context, int status) =>
         context.Items[DescriptionKey] is string described ? new ApiError(described) : status switch
         {
             StatusCodes.Status400BadRequest => new("The request is not valid."),
@@ -51,7 +52,8 @@ public static class ApiErrors
             StatusCodes.Status403Forbidden => new("This account may not do that."),
             StatusCodes.Status404NotFound => new($"No API route matches {context.Request.Method} {context.Request.Path}."),
             StatusCodes.Status405MethodNotAllowed => new($"{context.Request.Method} is not allowed on {context.Request.Path}."),
-            StatusCodes.Status413PayloadTooLarge => TooLarge(bodyLimit),
+            StatusCodes.Status413PayloadTooLarge => TooLarge(RequestSizeLimits.LimitOf(context)
+                ?? context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
             StatusCodes.Status415UnsupportedMediaType => NotJson(),
             >= 500 => new("Something went wrong on the server; try again later."),
             _ => new(ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason + "." : $"Error {status}."),
@@ -59,12 +61,11 @@ public static class ApiErrors
 }
 
 /// <summary>
-/// For <c>/api</c> only: no HTML error pages, a body size limit answered with a real 413, and a JSON
-/// <see cref="ApiError"/> for every 4xx/5xx that has no body yet (401s, unknown routes, 405s, failures).
+/// For <c>/api</c> only: no HTML error pages, and a JSON <see cref="ApiError"/> for every 4xx/5xx that has no
+/// body yet (401s, unknown routes, 405s, a body over its route's limit, failures).
 /// </summary>
 public sealed class ApiErrorsMiddleware(
     RequestDelegate next,
-    IOptions<ApiOptions> options,
     IOptions<HttpJsonOptions> json,
     ILogger<ApiErrorsMiddleware> logger)
 {
@@ -81,19 +82,6 @@ public sealed class ApiErrorsMiddleware(
             statusCodePages.Enabled = false;
         }
 
-        var limit = options.Value.BodyLimitFor(context.Request.Path);
-        if (context.Request.ContentLength > limit)
-        {
-            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ApiErrors.TooLarge(limit));
-            return;
-        }
-
-        // Kestrel then refuses a longer chunked body while it is read (a BadHttpRequestException, below).
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
-        }
-
         try
         {
             await next(context);
@@ -103,21 +91,21 @@ public sealed class ApiErrorsMiddleware(
             logger.LogDebug(exception, "Bad API request.");
             var error = exception.InnerException is JsonException malformed
                 ? ApiErrors.MalformedJson(malformed)
-                : ApiErrors.ForStatus(context, exception.StatusCode, limit);
+                : ApiErrors.ForStatus(context, exception.StatusCode);
             await WriteAsync(context, exception.StatusCode, error);
             return;
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(exception, "The API request {Method} {Path} failed.", context.Request.Method, context.Request.Path);
-            await WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.ForStatus(context, 500, limit));
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.ForStatus(context, 500));
             return;
         }
 
         var response = context.Response;
         if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType))
         {
-            await WriteAsync(context, response.StatusCode, ApiErrors.ForStatus(context, response.StatusCode, limit));
+            await WriteAsync(context, response.StatusCode, ApiErrors.ForStatus(context, response.StatusCode));
         }
     }
 

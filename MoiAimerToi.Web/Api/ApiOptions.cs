@@ -19,14 +19,8 @@ public sealed class ApiOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>The largest request body any <c>/api</c> route reads, photos included.</summary>
+    /// <summary>The largest request body an <c>/api</c> route reads, photos included (an import has its own).</summary>
     public long MaxRequestBodySize { get; set; } = 16 * 1024 * 1024;
-
-    /// <summary>Routes allowed a larger body than <see cref="MaxRequestBodySize"/> (an import of everything), set by their feature.</summary>
-    internal Dictionary<string, long> LargerBodyLimits { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    internal long BodyLimitFor(PathString path) =>
-        path.Value is { } value && LargerBodyLimits.TryGetValue(value, out var limit) ? limit : MaxRequestBodySize;
 
     internal static void ApplyCompatibilityVariables(ApiOptions options, IConfiguration configuration)
     {

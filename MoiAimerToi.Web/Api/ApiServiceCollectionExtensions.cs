@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -51,10 +53,14 @@ public static class ApiServiceCollectionExtensions
         return app.UseMiddleware<ApiErrorsMiddleware>();
     }
 
-    /// <summary>A group under <c>/api</c>: CORS for the configured origins, no antiforgery (no cookie is accepted).</summary>
+    /// <summary>
+    /// A group under <c>/api</c>: CORS for the configured origins, no antiforgery (no cookie is accepted), and
+    /// bodies up to <see cref="ApiOptions.MaxRequestBodySize"/> unless a route says otherwise.
+    /// </summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
         endpoints.MapGroup(prefix)
             .RequireCors(CorsPolicy)
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodySize))
             .WithTags(tag);
 }

@@ -56,14 +56,10 @@ public static class MemoriesApi
         IFormFile? photo = null;
         if (request.HasFormContentType)
         {
-            IFormCollection form;
-            try
+            var (form, unreadable) = await ApiForms.ReadAsync(request, cancellationToken);
+            if (form is null)
             {
-                form = await request.ReadFormAsync(cancellationToken);
-            }
-            catch (InvalidDataException exception)
-            {
-                return TypedResults.BadRequest(new ApiError($"The form could not be read: {exception.Message}"));
+                return unreadable!;
             }
 
             input = new MemoryInput(FormField(form, "title"), FormField(form, "description"), FormField(form, "taken_on"));
@@ -87,31 +83,9 @@ public static class MemoriesApi
                 statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (await memories.FindAsync(id, cancellationToken) is null)
-        {
-            return NotFound(id);
-        }
-
-        if (photo is not null)
-        {
-            return await UpdateWithPhotoAsync(id, input, photo, memories, ApiTokens.UserId(user), cancellationToken);
-        }
-
-        var outcome = await memories.UpdateAsync(id, input, photo: null, ApiTokens.UserId(user), cancellationToken);
-        return outcome switch
-        {
-            null => NotFound(id),
-            { Succeeded: true } => TypedResults.Ok(MemoryDto.From(outcome.Value!)),
-            _ => TypedResults.BadRequest(ApiError.From(outcome.Errors)),
-        };
-    }
-
-    /// <summary>The photo goes through the same pipeline as the pages'; the old photo's files go once the change is saved.</summary>
-    private static async Task<Results<Ok<MemoryDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> UpdateWithPhotoAsync(
-        int id, MemoryInput input, IFormFile photo, MemoryService memories, string? userId, CancellationToken cancellationToken)
-    {
-        await using var upload = photo.OpenReadStream();
-        var outcome = await memories.UpdateAsync(id, input, upload, userId, cancellationToken);
+        // The photo goes through the same pipeline as the pages'; the old photo's files go once the change is saved.
+        await using var upload = photo?.OpenReadStream();
+        var outcome = await memories.UpdateAsync(id, input, upload, ApiTokens.UserId(user), cancellationToken);
         return outcome switch
         {
             null => NotFound(id),

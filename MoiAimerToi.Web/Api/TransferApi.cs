@@ -18,6 +18,8 @@ public static class TransferApi
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapPost("/import", ImportAsync)
             .WithName("ImportData")
+            .WithMetadata(new AcceptsImportAttribute())
+            .WithImportLimits()
             .Accepts<ImportForm>("multipart/form-data")
             .WithBodySchema<ImportForm>("multipart/form-data")
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
@@ -34,26 +36,17 @@ public static class TransferApi
 
     /// <summary>Replaces the site's content with the ZIP in the <c>file</c> part: an export of this site or the old site's files.</summary>
     private static async Task<Results<Ok<ImportSummaryDto>, JsonHttpResult<ApiError>>> ImportAsync(
-        HttpRequest request, ImportService imports, IOptions<TransferOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        HttpRequest request, ImportService imports, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
             return Error(StatusCodes.Status415UnsupportedMediaType, "Send the ZIP as multipart/form-data, in a part named 'file'.");
         }
 
-        // The default form limits (128 MB) are below what an import may weigh.
-        var limit = options.Value.MaxImportBytes;
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = limit + 64 * 1024 }));
-        IFormCollection form;
-        try
+        var (form, unreadable) = await ApiForms.ReadAsync(request, cancellationToken);
+        if (form is null)
         {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException exception)
-        {
-            return exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? Error(StatusCodes.Status413PayloadTooLarge, ApiErrors.TooLarge(limit).Error)
-                : Error(StatusCodes.Status400BadRequest, $"The form could not be read: {exception.Message}");
+            return unreadable!;
         }
 
         if (form.Files.GetFile("file") is not { Length: > 0 } file)

@@ -1,18 +1,14 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using MoiAimerToi.Web.Api;
-using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Transfer;
 
+/// <summary>Marks the page or route that receives a whole import, whose limits then come from <see cref="TransferOptions"/>.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class AcceptsImportAttribute : Attribute;
+
 public static class TransferServiceCollectionExtensions
 {
-    /// <summary>Mapped by <c>TransferApi</c>.</summary>
-    public const string ImportApiPath = "/api/import";
-    public const string DataPage = "/Data/Index";
-
     /// <summary>Multipart boundaries, the antiforgery token and the confirmation box, on top of the ZIP itself.</summary>
     private const long FormOverhead = 64 * 1024;
 
@@ -28,17 +24,25 @@ public static class TransferServiceCollectionExtensions
         services.AddScoped<RestoreService>();
         services.AddScoped<LegacyImportService>();
         services.AddScoped<ImportService>();
-
-        // An import is the one request allowed to be this large, on the API and on its page.
-        services.AddOptions<ApiOptions>().Configure<IOptions<TransferOptions>>((api, transfer) =>
-            api.LargerBodyLimits[ImportApiPath] = transfer.Value.MaxImportBytes + FormOverhead);
-        services.AddOptions<RazorPagesOptions>().Configure<IOptions<TransferOptions>>((pages, transfer) =>
-            pages.Conventions.AddPageApplicationModelConvention(DataPage, model =>
-            {
-                model.Filters.Add(new RequestSizeLimitAttribute(transfer.Value.MaxImportBytes + FormOverhead));
-                model.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = transfer.Value.MaxImportBytes + FormOverhead });
-                model.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Uploads));
-            }));
         return services;
+    }
+
+    /// <summary>
+    /// The endpoints marked <see cref="AcceptsImportAttribute"/> (the data page, <c>POST /api/import</c>) take a body
+    /// as large as <see cref="TransferOptions.MaxImportBytes"/>, the one request allowed to be this large; the form
+    /// reader gets no limit of its own, so that too large is always the body's 413.
+    /// </summary>
+    public static TBuilder WithImportLimits<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<AcceptsImportAttribute>().Any())
+            {
+                var limit = endpoint.ApplicationServices.GetRequiredService<IOptions<TransferOptions>>().Value.MaxImportBytes + FormOverhead;
+                endpoint.Metadata.Add(new RequestSizeLimitAttribute(limit));
+                endpoint.Metadata.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = long.MaxValue });
+            }
+        });
+        return builder;
     }
 }

@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Pages.Shared;
 using MoiAimerToi.Web.Transfer;
@@ -12,6 +14,8 @@ namespace MoiAimerToi.Web.Pages.Data;
 
 /// <summary>The couple's own data: download all of it, or replace the site's content with a ZIP (after confirming).</summary>
 [Authorize(Policy = Policies.Editor)]
+[AcceptsImport]
+[EnableRateLimiting(RateLimits.Uploads)]
 public sealed class IndexModel(ExportService export, ImportService imports, IStringLocalizer<SharedResource> text) : SectionPageModel
 {
     public SiteCounts Counts { get; private set; } = new(0, 0, 0);
