@@ -112,8 +112,8 @@ public static class MemoriesApi
 }
 
 /// <summary>
-/// A memory as the old API showed it (<c>id, title, description, photo_url, created_at</c>) plus
-/// additive fields. The photo fields stay null until the photo pipeline gives memories their photos.
+/// A memory as the old API showed it (<c>id, title, description, photo_url, created_at</c>) plus additive
+/// fields; the photo's fields are null for a memory without one.
 /// </summary>
 public sealed record MemoryDto(
     int Id,

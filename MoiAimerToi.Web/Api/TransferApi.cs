@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Transfer;

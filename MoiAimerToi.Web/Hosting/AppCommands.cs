@@ -1,5 +1,3 @@
-using MoiAimerToi.Web.Accounts;
-using MoiAimerToi.Web.Transfer;
 
 namespace MoiAimerToi.Web.Hosting;
 

@@ -1,4 +1,3 @@
-using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Memories;
 

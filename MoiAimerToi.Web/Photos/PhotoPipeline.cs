@@ -1,16 +1,15 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Storage;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
-using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
-using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp;
 
 namespace MoiAimerToi.Web.Photos;
 

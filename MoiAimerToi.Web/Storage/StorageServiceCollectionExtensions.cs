@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace MoiAimerToi.Web.Storage;
 

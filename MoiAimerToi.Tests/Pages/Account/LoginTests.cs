@@ -47,6 +47,9 @@ public class LoginTests(AppFactory factory) : IClassFixture<AppFactory>
         var page = await Html.ParseAsync(response);
         Assert.Equal("Nom d’utilisateur est obligatoire.", page.Text("#user-name-error"));
         Assert.Equal("Mot de passe est obligatoire.", page.Text("#password-error"));
+        Assert.Equal("true", page.QuerySelector("#user-name")?.GetAttribute("aria-invalid"));
+        Assert.Equal("user-name-error", page.QuerySelector("#user-name")?.GetAttribute("aria-describedby"));
+        Assert.Equal("false", page.QuerySelector("#remember-me")?.GetAttribute("aria-invalid"));
     }
 
     [Fact]

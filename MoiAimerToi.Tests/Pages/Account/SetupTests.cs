@@ -29,7 +29,12 @@ public class SetupTests(ProductionWithoutAdmin factory) : IClassFixture<Producti
             ["Input.ConfirmPassword"] = "une autre phrase",
         });
         Assert.Equal(HttpStatusCode.OK, mismatch.StatusCode);
-        Assert.Equal("Les deux mots de passe ne sont pas identiques.", (await Html.ParseAsync(mismatch)).Text("#setup-confirm-error"));
+        var refused = await Html.ParseAsync(mismatch);
+        Assert.Equal("Les deux mots de passe ne sont pas identiques.", refused.Text("#setup-confirm-error"));
+        Assert.Equal("true", refused.QuerySelector("#setup-confirm")?.GetAttribute("aria-invalid"));
+        Assert.Equal("false", refused.QuerySelector("#setup-password")?.GetAttribute("aria-invalid"));
+        Assert.Equal("setup-password-help setup-password-error", refused.QuerySelector("#setup-password")?.GetAttribute("aria-describedby"));
+        Assert.Equal("camille", refused.QuerySelector("#setup-user-name")?.GetAttribute("value"));
 
         var created = await client.SubmitAsync((await client.GetPageAsync("/setup")).Form("form[action='/setup']"), new Dictionary<string, string>
         {

@@ -57,7 +57,7 @@ public class IndexTests(AppFactory factory) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fragment = await Html.ParseFragmentAsync(response);
-        Assert.Equal("Message d’accueil ne peut dépasser 2000 caractères.", fragment.Text("#home-message-error"));
+        Assert.Equal("Message d’accueil ne peut dépasser 2000 caractères.", fragment.Text("#home-message-text-error"));
         Assert.Equal("true", fragment.QuerySelector("textarea")?.GetAttribute("aria-invalid"));
         Assert.Equal(tooLong, fragment.QuerySelector("textarea")?.TextContent);
         Assert.Equal(before, (await SavedAsync()).HomeMessage);

@@ -61,7 +61,7 @@ public class IndexTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var response = await client.HtmxPostAsync("/story?handler=Save", page.HtmxToken(), [new("Text.Value", new string('a', CoupleData.IntroTextMaxLength + 1))]);
 
-        Assert.Contains("20000", (await Html.ParseFragmentAsync(response)).Text("#intro-error"));
+        Assert.Contains("20000", (await Html.ParseFragmentAsync(response)).Text("#intro-text-error"));
         Assert.Equal(before, await SavedAsync());
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -40,15 +39,4 @@ public sealed class LoginModel(PasswordCheck passwords, SignInManager<AppUser> s
         Input.Password = "";
         return Page();
     }
-}
-
-public sealed class LoginInput
-{
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
-    public string UserName { get; set; } = "";
-
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
-    public string Password { get; set; } = "";
-
-    public bool RememberMe { get; set; }
 }

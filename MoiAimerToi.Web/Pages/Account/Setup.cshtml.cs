@@ -1,7 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Localization;
@@ -63,16 +62,4 @@ public sealed class SetupModel(
         await signIn.SignInAsync((await users.FindByNameAsync(Input.UserName.Trim()))!, isPersistent: true);
         return RedirectToPage("/Home/Index");
     }
-}
-
-public sealed class SetupInput
-{
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
-    public string UserName { get; set; } = "";
-
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
-    public string Password { get; set; } = "";
-
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
-    public string ConfirmPassword { get; set; } = "";
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(ExportService export, ImportService imports, IStr
     [BindProperty]
     public ImportInput Input { get; set; } = new();
 
-    public ImportPanel Panel => new(ImportOpen, Counts);
+    public ImportPanel Panel => new(ImportOpen, Counts, Input);
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -90,14 +90,3 @@ public sealed class IndexModel(ExportService export, ImportService imports, IStr
 
     protected override async Task LoadAsync() => Counts = await export.CountAsync();
 }
-
-public sealed class ImportInput
-{
-    public IFormFile? File { get; set; }
-
-    /// <summary>The box saying the person understands that everything on the site is replaced.</summary>
-    public bool Confirm { get; set; }
-}
-
-/// <summary>The import section: a button to start, or the form with its warning.</summary>
-public sealed record ImportPanel(bool Open, SiteCounts Counts);

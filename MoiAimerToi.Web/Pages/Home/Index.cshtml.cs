@@ -1,10 +1,9 @@
-using MoiAimerToi.Web.Hosting;
-using Microsoft.AspNetCore.OutputCaching;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Pages.Shared;
 
@@ -86,10 +85,4 @@ public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringL
     private TextBlock MessageBlock(string value) => new(
         "home-message", "/Home/Index", text["Home_MessageLabel"], value, CoupleData.HomeMessageMaxLength,
         "EditMessage", "SaveMessage", "ShowMessage");
-}
-
-public sealed class StartDateInput
-{
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
-    public string? StartDate { get; set; }
 }

@@ -1,16 +1,15 @@
-using System.ComponentModel.DataAnnotations;
 
 namespace MoiAimerToi.Web.Pages.Shared;
 
 /// <summary>
 /// A long text edited in place (home message, story, a perspective): where it lives on the page,
-/// which handlers show, edit and save it, and what it says now.
+/// which handlers show, edit and save it, and what it says now (bound as <c>Text.Value</c> by its form).
 /// </summary>
 public sealed record TextBlock(
     string ElementId,
     string Page,
     string Label,
-    string Text,
+    string Value,
     int MaxLength,
     string EditHandler,
     string SaveHandler,
@@ -18,11 +17,4 @@ public sealed record TextBlock(
     IDictionary<string, string>? Route = null)
 {
     public IDictionary<string, string> RouteValues => Route ?? new Dictionary<string, string>();
-}
-
-/// <summary>What a text form posts, bound as <c>Text.Value</c>.</summary>
-public sealed class TextInput
-{
-    [DisplayFormat(ConvertEmptyStringToNull = false)]
-    public string? Value { get; set; }
 }

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MoiAimerToi.Web.Pages.Account;
+
+public sealed class SetupInput
+{
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string UserName { get; set; } = "";
+
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string Password { get; set; } = "";
+
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string ConfirmPassword { get; set; } = "";
+}
