@@ -73,10 +73,14 @@
         });
     }
 
-    setInterval(() => {
+    // At once, then every second: a page served from the site's cache was rendered up to a few seconds ago.
+    function tickIfShown() {
         const counter = document.getElementById("counter");
         if (counter && counter.dataset.start) {
             tick(counter);
         }
-    }, 1000);
+    }
+
+    tickIfShown();
+    setInterval(tickIfShown, 1000);
 })();
