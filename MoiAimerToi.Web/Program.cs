@@ -21,6 +21,7 @@ builder.Services
     .AddAppIdentity(builder.Environment)
     .AddCouple()
     .AddPhotoPipeline()
+    .AddHostedService<MemoryReturn>()
     .AddMemories()
     .AddPerspectives()
     .AddBackups()

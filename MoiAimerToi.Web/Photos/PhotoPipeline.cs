@@ -28,11 +28,9 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
     private readonly PhotoOptions _limits = options.Value;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
     private readonly Configuration _imageFormats = OnlyPhotoFormats(options.Value);
-    private int _inFlight;
-    private int _peakInFlight;
 
     /// <summary>The most photos seen decoding at once, so tests can check the bound.</summary>
-    internal int PeakInFlight => _peakInFlight;
+    internal int PeakInFlight { get; private set; }
 
     /// <exception cref="PhotoRejectedException">The upload is too large, not a supported image, too many pixels or damaged.</exception>
     public async Task<StoredPhoto> StoreAsync(Stream upload, CancellationToken cancellationToken = default)
@@ -43,24 +41,18 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            lock (_slots)
-            {
-                _peakInFlight = Math.Max(_peakInFlight, ++_inFlight);
-            }
-
+            PeakInFlight = Math.Max(PeakInFlight, _limits.MaxConcurrency - _slots.CurrentCount);
             using var image = Decode(content);
             return Write(image, format, cancellationToken);
         }
         finally
         {
-            lock (_slots)
-            {
-                _inFlight--;
-            }
-
             _slots.Release();
         }
     }
+
+    /// <summary>Lets go of the buffers ImageSharp keeps pooled for the next photo (<see cref="Hosting.MemoryReturn"/>).</summary>
+    public void ReleaseRetainedMemory() => _imageFormats.MemoryAllocator.ReleaseRetainedResources();
 
     /// <summary>The upload in memory, refused as soon as it passes <see cref="PhotoOptions.MaxUploadBytes"/>, whatever its length claimed.</summary>
     private async Task<MemoryStream> ReadAsync(Stream upload, CancellationToken cancellationToken)
