@@ -33,11 +33,14 @@ builder.Services
 
 var app = builder.Build();
 
-await app.InitializeDataAsync();
+var dataReady = app.StartDataAsync();
 if (command is not null)
 {
+    await dataReady;
     return await AppCommands.RunAsync(app, command, args);
 }
+
+app.UseDataReady();
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -70,7 +73,10 @@ app.MapPerspectivesApi();
 app.MapTransferApi();
 app.MapOpenApi();
 
-await app.RunAsync();
+await app.StartAsync();
+// A database that cannot be made ready stops the site, with the reason, as before it listened.
+await dataReady;
+await app.WaitForShutdownAsync();
 return 0;
 
 public partial class Program;

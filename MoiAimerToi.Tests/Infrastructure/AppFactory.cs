@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoiAimerToi.Web.Data;
 
 namespace MoiAimerToi.Tests.Infrastructure;
 
@@ -45,6 +47,17 @@ public class AppFactory : WebApplicationFactory<Program>
         });
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+    }
+
+    /// <summary>
+    /// Started, and its database ready, before a test uses it: requests wait for the database themselves, but a
+    /// test that calls the services directly must not race the start-up's work (the sweep of unreferenced photos).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        host.Services.GetRequiredService<DatabaseStartup>().Ready.GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>

@@ -1,10 +1,13 @@
+using MoiAimerToi.Web.Data;
+
 namespace MoiAimerToi.Web.Backups;
 
 /// <summary>
 /// Backs up at start-up when the newest backup is older than the interval, then whenever it gets that old.
 /// The schedule is read from the backups on disk, so restarts neither skip nor repeat a backup.
 /// </summary>
-public sealed class BackupScheduler(BackupService backups, TimeProvider time, ILogger<BackupScheduler> logger)
+public sealed class BackupScheduler(
+    BackupService backups, DatabaseStartup database, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<BackupScheduler> logger)
     : BackgroundService
 {
     // Waking at least hourly catches a changed clock or a machine that slept; the check only lists a folder.
@@ -21,6 +24,9 @@ public sealed class BackupScheduler(BackupService backups, TimeProvider time, IL
     {
         try
         {
+            // A backup due at start-up runs once the site answers, not in front of its first page.
+            await database.Ready.WaitAsync(stoppingToken);
+            await StartedAsync(stoppingToken);
             while (true)
             {
                 var wait = await BackupIfDueAsync(stoppingToken);
@@ -34,6 +40,15 @@ public sealed class BackupScheduler(BackupService backups, TimeProvider time, IL
         finally
         {
             _startupCheck.TrySetResult();
+        }
+    }
+
+    private async Task StartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
         }
     }
 

@@ -13,13 +13,21 @@ public static class DataServiceCollectionExtensions
             .UseSqlite(provider.GetRequiredService<DataPaths>().ConnectionString)
             .AddInterceptors(provider.GetRequiredService<PageCache.EvictOnCommit>()));
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<DatabaseStartup>();
         return services;
     }
 
-    /// <summary>Brings the schema up to date and makes sure the rows the site cannot live without exist.</summary>
-    public static async Task InitializeDataAsync(this WebApplication app)
+    /// <summary>Brings the schema up to date and makes the rows the site cannot live without, while the server starts.</summary>
+    public static Task StartDataAsync(this WebApplication app) => app.Services.GetRequiredService<DatabaseStartup>().Ready;
+
+    /// <summary>First in the pipeline: a request that comes while the database is being made ready waits for it.</summary>
+    public static IApplicationBuilder UseDataReady(this IApplicationBuilder app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var ready = app.ApplicationServices.GetRequiredService<DatabaseStartup>().Ready;
+        return app.Use(async (context, next) =>
+        {
+            await ready;
+            await next(context);
+        });
     }
 }
