@@ -1,4 +1,3 @@
-using Htmx.TagHelpers;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Backups;
@@ -51,7 +50,6 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseAppApi();
-app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseRequestSizeLimits();
@@ -62,8 +60,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHtmxAntiforgeryScript();
-app.MapRazorPages().WithImportLimits();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets().WithImportLimits();
 app.MapUploads();
 app.MapHealthApi();
 app.MapAuthApi();

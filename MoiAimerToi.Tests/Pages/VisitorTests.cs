@@ -74,8 +74,8 @@ public class VisitorTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToList();
         Assert.All(scripts, src => Assert.StartsWith("/", src));
-        Assert.Contains(scripts, src => src.StartsWith("/lib/htmx/htmx.min.js"));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lib/htmx/htmx.min.js")).StatusCode);
+        Assert.Contains(scripts, src => src.StartsWith("/lib/htmx/htmx.min."));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(scripts.Single(src => src.StartsWith("/lib/htmx/")))).StatusCode);
         Assert.Empty(page.QuerySelectorAll("script:not([src])"));
     }
 

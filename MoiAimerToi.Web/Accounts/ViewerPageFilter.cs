@@ -17,6 +17,11 @@ public sealed class ViewerPageFilter(IAuthorizationService authorization, Viewer
         var user = context.HttpContext.User;
         viewer.IsSignedIn = (await authorization.AuthorizeAsync(user, Policies.Member)).Succeeded;
         viewer.CanEdit = (await authorization.AuthorizeAsync(user, Policies.Editor)).Succeeded;
+        if (viewer.IsSignedIn)
+        {
+            // A page rendered for someone signed in is theirs: no proxy, no browser cache and no service worker keeps it.
+            context.HttpContext.Response.Headers.CacheControl = "private, no-store";
+        }
     }
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)

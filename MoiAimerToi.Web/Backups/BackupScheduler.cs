@@ -7,7 +7,7 @@ namespace MoiAimerToi.Web.Backups;
 /// The schedule is read from the backups on disk, so restarts neither skip nor repeat a backup.
 /// </summary>
 public sealed class BackupScheduler(
-    BackupService backups, DatabaseStartup database, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<BackupScheduler> logger)
+    BackupService backups, DatabaseStartup database, TimeProvider time, ILogger<BackupScheduler> logger)
     : BackgroundService
 {
     // Waking at least hourly catches a changed clock or a machine that slept; the check only lists a folder.
@@ -25,8 +25,7 @@ public sealed class BackupScheduler(
         try
         {
             // A backup due at start-up runs once the site answers, not in front of its first page.
-            await database.Ready.WaitAsync(stoppingToken);
-            await StartedAsync(stoppingToken);
+            await database.AnsweringAsync(stoppingToken);
             while (true)
             {
                 var wait = await BackupIfDueAsync(stoppingToken);
@@ -40,15 +39,6 @@ public sealed class BackupScheduler(
         finally
         {
             _startupCheck.TrySetResult();
-        }
-    }
-
-    private async Task StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(stoppingToken);
         }
     }
 

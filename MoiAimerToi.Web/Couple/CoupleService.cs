@@ -8,7 +8,11 @@ namespace MoiAimerToi.Web.Couple;
 public sealed class CoupleService(AppDbContext db, CoupleClock clock, FieldRules rules)
 {
     public async Task<CoupleData> GetAsync(CancellationToken cancellationToken = default) =>
-        await db.CoupleData.AsNoTracking().SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
+        await FindAsync(cancellationToken) ?? throw new InvalidOperationException("The couple's row was not made at start-up.");
+
+    /// <summary>The row, or null before the first start made it (the same query as every page's, so the start compiles it for them).</summary>
+    public Task<CoupleData?> FindAsync(CancellationToken cancellationToken = default) =>
+        db.CoupleData.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
 
     public Task<Outcome<CoupleData>> SetStartDateAsync(string? value, string? userId, CancellationToken cancellationToken = default)
     {

@@ -10,9 +10,9 @@ namespace MoiAimerToi.Web.Data;
 
 public sealed class DatabaseInitializer(
     AppDbContext db,
+    CoupleService couple,
     CoupleClock clock,
     AdminSeeder adminSeeder,
-    MemoryPhotos photos,
     IStringLocalizer<SharedResource> text)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -27,12 +27,11 @@ public sealed class DatabaseInitializer(
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await EnsureCoupleAsync(cancellationToken);
         await adminSeeder.SeedAsync(cancellationToken);
-        await photos.SweepOrphansAsync(db, cancellationToken);
     }
 
     private async Task EnsureCoupleAsync(CancellationToken cancellationToken)
     {
-        if (await db.CoupleData.AnyAsync(cancellationToken))
+        if (await couple.FindAsync(cancellationToken) is not null)
         {
             return;
         }

@@ -3,5 +3,6 @@ namespace MoiAimerToi.Web.Memories;
 public static class MemoriesServiceCollectionExtensions
 {
     public static IServiceCollection AddMemories(this IServiceCollection services) =>
-        services.AddScoped<MemoryService>().AddScoped<MemoryPhotos>();
+        services.AddScoped<MemoryService>().AddScoped<MemoryPhotos>()
+            .AddSingleton<OrphanSweep>().AddHostedService(provider => provider.GetRequiredService<OrphanSweep>());
 }

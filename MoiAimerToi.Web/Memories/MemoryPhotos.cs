@@ -45,11 +45,11 @@ public sealed class MemoryPhotos(PhotoPipeline pipeline, IOptions<PhotoOptions> 
         }
     }
 
-    /// <summary>At start-up, before any upload can be under way: every file no memory refers to goes.</summary>
-    public async Task<int> SweepOrphansAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Every file no memory refers to goes, if it was written before <paramref name="writtenBefore"/> (UTC).</summary>
+    public async Task<int> SweepOrphansAsync(AppDbContext db, DateTime writtenBefore, CancellationToken cancellationToken = default)
     {
         var referenced = await db.Memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToListAsync(cancellationToken);
-        return pipeline.SweepOrphans(referenced.ToHashSet(StringComparer.Ordinal), TimeSpan.Zero);
+        return pipeline.SweepOrphans(referenced.ToHashSet(StringComparer.Ordinal), writtenBefore);
     }
 
     private FieldError ErrorFor(PhotoRejection reason)

@@ -1,8 +1,8 @@
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp;
 
 namespace MoiAimerToi.Web.Photos;
 
@@ -29,14 +29,15 @@ public sealed partial class PhotoPipeline
     }
 
     /// <summary>
-    /// Deletes the generated files (and leftover temporary files) that belong to no referenced photo and are
-    /// older than <see cref="OrphanGrace"/>. Files with names the pipeline never generates are left alone.
+    /// Deletes the generated files (and leftover temporary files) that belong to no referenced photo and were
+    /// written before <paramref name="writtenBefore"/>. Files with names the pipeline never generates are left alone.
     /// </summary>
     /// <returns>How many files were deleted.</returns>
-    /// <param name="grace">How young a file is spared; <see cref="OrphanGrace"/> unless the caller knows no upload is under way.</param>
-    public int SweepOrphans(IReadOnlySet<string> referencedFullNames, TimeSpan? grace = null)
+    /// <param name="writtenBefore">Younger files are spared; <see cref="OrphanGrace"/> ago unless the caller knows
+    /// no upload was under way before that instant (the site's start).</param>
+    public int SweepOrphans(IReadOnlySet<string> referencedFullNames, DateTime? writtenBefore = null)
     {
-        var cutoff = time.GetUtcNow().UtcDateTime - (grace ?? OrphanGrace);
+        var cutoff = writtenBefore ?? time.GetUtcNow().UtcDateTime - OrphanGrace;
         var deleted = 0;
         foreach (var path in Directory.GetFiles(paths.Uploads))
         {

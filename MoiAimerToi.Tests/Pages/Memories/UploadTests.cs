@@ -2,8 +2,8 @@ using System.Net;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Tests.Photos;
 using MoiAimerToi.Web.Memories;
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp;
 
 namespace MoiAimerToi.Tests.Pages.Memories;
 
@@ -127,10 +127,26 @@ public sealed class StrayUploadFactory : AppFactory
 public class OrphanSweepTests(StrayUploadFactory factory) : IClassFixture<StrayUploadFactory>
 {
     [Fact]
-    public async Task Files_No_Memory_Refers_To_Are_Swept_At_Start_Up()
+    public async Task Files_No_Memory_Refers_To_Are_Swept_Once_The_Site_Answers_After_A_Start()
     {
         await factory.CreateBrowser().GetPageAsync("/memories");
+        await factory.Service<OrphanSweep>().Done.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")));
+    }
+
+    [Fact]
+    public async Task A_File_Written_Since_The_Start_Is_Spared_By_The_Sweep()
+    {
+        await factory.Service<OrphanSweep>().Done.WaitAsync(TimeSpan.FromSeconds(30));
+        var fresh = Path.Combine(factory.DataDirectory, "uploads", "fedcba9876543210fedcba9876543210.jpg.tmp");
+        File.WriteAllBytes(fresh, [1]);
+
+        var swept = await factory.InScopeAsync(sp => sp.GetRequiredService<MemoryPhotos>()
+            .SweepOrphansAsync(sp.GetRequiredService<MoiAimerToi.Web.Data.AppDbContext>(), DateTime.UtcNow.AddSeconds(-30)));
+
+        Assert.Equal(0, swept);
+        Assert.True(File.Exists(fresh));
+        File.Delete(fresh);
     }
 }
