@@ -27,6 +27,7 @@ builder.Services
     .AddTransfer()
     .AddAppPages()
     .AddAppApi()
+    .AddAppCompression()
     .AddRateLimits()
     .AddSecurityHeaders();
 
@@ -55,6 +56,8 @@ app.UseRouting();
 app.UseRequestSizeLimits();
 // Before authentication: a visitor's cached page costs no more than finding it (PageCache tells the couple by their cookie).
 app.UseOutputCache();
+// Inside the cache, so that a cached page is stored compressed, once per encoding (PageCache varies by it).
+app.UseResponseCompression();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -20,7 +20,7 @@ public static class AuthApi
 
     /// <summary>Checks the password as the sign-in form does, and answers a signed token.</summary>
     private static async Task<Results<Ok<TokenDto>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> LoginAsync(
-        LoginRequest? body, PasswordCheck passwords, UserManager<AppUser> users, ApiTokens tokens)
+        LoginRequest? body, PasswordCheck passwords, UserManager<AppUser> users, ApiTokens tokens, HttpContext httpContext)
     {
         var outcome = await passwords.CheckAsync(body?.Username, body?.Password);
         if (outcome.Errors.Any(e => e.Kind == ErrorKind.Refused))
@@ -34,6 +34,8 @@ public static class AuthApi
         }
 
         var user = outcome.Value!;
+        // A token is kept by no cache, and so never compressed (Hosting/Compression.cs).
+        httpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new TokenDto(tokens.Create(user, await users.GetSecurityStampAsync(user))));
     }
 }

@@ -16,12 +16,11 @@ namespace MoiAimerToi.Web.Hosting;
 public sealed class ShownOnPagesAttribute : Attribute;
 
 /// <summary>
-/// Visitors' pages and API reads in the framework's output cache. Requests with the sign-in cookie or the API key
-/// are neither served nor stored (the default policy skips Authorization, Set-Cookie and anything but a 200), so a
-/// page rendered for the couple never reaches a visitor. Every entry goes once a change to something marked
-/// <see cref="ShownOnPagesAttribute"/> is committed; Identity's own writes (a failed sign-in) leave them. A render that
-/// read the database just before a write may be stored just after its eviction: so an entry lives <see cref="Lifetime"/>
-/// at most, and never past the turn of the couple's day.
+/// Visitors' pages and API reads in the framework's output cache, once per language and encoding. Requests with the
+/// sign-in cookie or the API key are neither served nor stored (the default policy skips Authorization, Set-Cookie and
+/// all but a 200): a page rendered for the couple never reaches a visitor. Every entry goes once a change to something
+/// marked <see cref="ShownOnPagesAttribute"/> is committed (not Identity's writes, a failed sign-in). A render that read
+/// the database just before a write may be stored after its eviction: an entry lives <see cref="Lifetime"/> at most.
 /// </summary>
 public static class PageCache
 {
@@ -38,7 +37,8 @@ public static class PageCache
             .Tag(Tag)
             .SetLocking(false) // No queue per page: under load, requests for one page spun on its lock.
             .SetVaryByHeader("HX-Request", "Origin")
-            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            .VaryByValue(context => new KeyValuePair<string, string>("encoding", Compression.EncodingFor(context.Request)))));
         services.AddScoped<EvictOnCommit>();
         return services;
     }

@@ -9,6 +9,11 @@ public sealed class DataPaths
     {
         Root = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
         Directory.CreateDirectory(Root);
+        // The folders exist from the first start on, whatever is first written to them.
+        foreach (var folder in new[] { Uploads, Keys, Backups })
+        {
+            Directory.CreateDirectory(folder);
+        }
     }
 
     public string Root { get; }
