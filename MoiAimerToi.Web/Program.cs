@@ -12,6 +12,7 @@ using MoiAimerToi.Web.Transfer;
 
 var (command, hostArgs) = AppCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Logging.AddAppConsole(builder.Environment);
 
 builder.Services
     .AddAppData()
@@ -24,11 +25,14 @@ builder.Services
     .AddMemories()
     .AddPerspectives()
     .AddBackups()
+    .AddAppHealth()
     .AddTransfer()
     .AddAppPages()
     .AddAppApi()
     .AddAppCompression()
     .AddRateLimits()
+    .AddProxyHeaders()
+    .AddAccessLog()
     .AddSecurityHeaders();
 
 var app = builder.Build();
@@ -41,6 +45,8 @@ if (command is not null)
 }
 
 app.UseDataReady();
+app.UseForwardedHeaders();
+app.UseHttpLogging();
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
@@ -67,6 +73,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets().WithImportLimits();
 app.MapUploads();
 app.MapHealthApi();
+app.MapAppHealth();
 app.MapAuthApi();
 app.MapCoupleApi();
 app.MapMemoriesApi();

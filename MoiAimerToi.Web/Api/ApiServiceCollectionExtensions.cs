@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -32,14 +33,15 @@ public static class ApiServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         services.AddCors();
-        services.AddOptions<CorsOptions>().Configure<IConfiguration>((options, configuration) =>
-        {
-            var origins = (configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+        services.AddOptions<CorsOrigins>()
+            .BindConfiguration(CorsOrigins.Section)
+            .Validate(o => o.Origins.All(CorsOrigins.IsOrigin), "Cors:Origins must each be a scheme, host and optional port, such as https://example.org.")
+            .ValidateOnStart();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CorsOrigins>>((options, allowed) =>
             options.AddPolicy(CorsPolicy, policy => policy
-                .WithOrigins(origins)
+                .WithOrigins(allowed.Value.Origins.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray())
                 .WithHeaders("Authorization", ApiKeyHandler.HeaderName, "Content-Type")
-                .WithMethods("GET", "POST", "PUT", "DELETE"));
-        });
+                .WithMethods("GET", "HEAD", "POST", "PUT", "DELETE")));
 
         services.AddApiOpenApi();
         return services;
@@ -62,5 +64,6 @@ public static class ApiServiceCollectionExtensions
             .RequireCors(CorsPolicy)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodySize))
+            .AnswerHeadLikeGet()
             .WithTags(tag);
 }

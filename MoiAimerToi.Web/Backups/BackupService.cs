@@ -15,6 +15,9 @@ public sealed class BackupService(
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
+    /// <summary>When this run of the site began backing up; a site with no backup yet counts from here.</summary>
+    public DateTimeOffset Started { get; } = time.GetUtcNow();
+
     /// <summary>The finished backups, newest first.</summary>
     public IReadOnlyList<BackupFile> List() =>
         Directory.EnumerateFiles(paths.Backups)

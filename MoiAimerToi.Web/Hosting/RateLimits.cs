@@ -11,7 +11,11 @@ public static class RateLimits
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.LoginPerMinute >= 1, "RateLimits:LoginPerMinute must be at least 1.")
+            .Validate(o => o.UploadsPerMinute >= 1, "RateLimits:UploadsPerMinute must be at least 1.")
+            .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MoiAimerToi.Web.Hosting;
 
-/// <summary>The headers every answer carries, so a browser runs only the site's own files and never frames it.</summary>
+/// <summary>
+/// The headers every answer carries, so a browser runs only the site's own files and never frames it, and no search
+/// engine lists a page, public or not (robots.txt says the same).
+/// </summary>
 public static class SecurityHeaders
 {
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
@@ -25,6 +28,7 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["X-Robots-Tag"] = "noindex, nofollow";
                 headers.Remove("X-Powered-By");
                 return Task.CompletedTask;
             });

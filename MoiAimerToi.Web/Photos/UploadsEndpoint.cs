@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Photos;
 
@@ -7,7 +8,7 @@ public static class UploadsEndpoint
 {
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/uploads/{name}", Serve).WithName("Upload").ExcludeFromDescription();
+        endpoints.MapGet("/uploads/{name}", Serve).WithName("Upload").ExcludeFromDescription().AnswerHeadLikeGet();
         return endpoints;
     }
 

@@ -8,7 +8,10 @@ public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddDataDirectory(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must name a folder.")
+            .ValidateOnStart();
         services.AddSingleton<DataPaths>();
 
         // The key ring lives in the data directory so cookies survive restarts and backups carry it.

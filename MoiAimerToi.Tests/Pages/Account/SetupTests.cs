@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using MoiAimerToi.Tests.Infrastructure;
@@ -66,11 +67,56 @@ public class ConfiguredAdminTests(ProductionAppFactory factory) : IClassFixture<
     {
         await factory.InScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().CreateAsync(new AppUser { UserName = "alex" }, "forgotten phrase"));
 
-        var exit = await ResetPasswordCommand.RunAsync(factory.Services, ["alex", "a brand new phrase"]);
+        var exit = await ResetPasswordCommand.RunAsync(factory.Services, ["alex"], () => "a brand new phrase");
 
         Assert.Equal(0, exit);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateBrowser().SignInAsync("alex", "forgotten phrase")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("alex", "a brand new phrase")).StatusCode);
-        Assert.Equal(1, await ResetPasswordCommand.RunAsync(factory.Services, ["nobody", "a brand new phrase"]));
+        Assert.Equal(1, await ResetPasswordCommand.RunAsync(factory.Services, ["nobody"], () => "a brand new phrase"));
+    }
+
+    [Fact]
+    public async Task Reset_Password_Refuses_A_Password_Given_On_The_Command_Line_And_Changes_Nothing()
+    {
+        await factory.InScopeAsync(sp => sp.GetRequiredService<UserManager<AppUser>>().CreateAsync(new AppUser { UserName = "sam" }, "the old phrase"));
+
+        Assert.Equal(2, await ResetPasswordCommand.RunAsync(factory.Services, ["sam", "in the shell history"], () => "unused"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("sam", "the old phrase")).StatusCode);
+    }
+}
+
+public class ResetPasswordProcessTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Reset_Password_Reads_The_New_Password_From_Standard_Input()
+    {
+        await using (var site = await ServerProcess.StartAsync(_data))
+        {
+            // The Development admin exists once the site has started.
+        }
+
+        var (exit, output, errors) = await CommandProcess.RunAsync(_data, "a phrase from stdin\n", "reset-password", "admin");
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("is changed", output);
+        Assert.DoesNotContain("a phrase from stdin", output + errors);
+        await using var restarted = await ServerProcess.StartAsync(_data);
+        using var client = restarted.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = "a phrase from stdin" });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }
