@@ -31,6 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             memory.Property(m => m.Title).HasMaxLength(Memory.TitleMaxLength);
             memory.Property(m => m.Description).HasMaxLength(Memory.DescriptionMaxLength);
             memory.Property(m => m.PhotoFileName).HasMaxLength(64);
+            // Read from the property when saved (it follows the title and description), never written back.
+            memory.Property(m => m.SearchText).UsePropertyAccessMode(PropertyAccessMode.Property);
             memory.HasIndex(m => new { m.TakenOn, m.CreatedAt, m.Id }).IsDescending();
         });
 

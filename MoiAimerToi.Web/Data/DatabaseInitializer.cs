@@ -21,12 +21,25 @@ public sealed class DatabaseInitializer(
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await RecomputeDerivedColumnsAsync(cancellationToken);
         }
 
         // WAL lets pages read while a write is under way; the setting is kept in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await EnsureCoupleAsync(cancellationToken);
         await adminSeeder.SeedAsync(cancellationToken);
+    }
+
+    /// <summary>After a migration, columns the code derives (a memory's search text) are written again for every row.</summary>
+    private async Task RecomputeDerivedColumnsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var memory in await db.Memories.ToListAsync(cancellationToken))
+        {
+            db.Entry(memory).Property(m => m.SearchText).IsModified = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private async Task EnsureCoupleAsync(CancellationToken cancellationToken)

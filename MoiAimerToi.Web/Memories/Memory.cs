@@ -1,4 +1,5 @@
 using MoiAimerToi.Web.Hosting;
+
 namespace MoiAimerToi.Web.Memories;
 
 [ShownOnPages]
@@ -30,4 +31,11 @@ public sealed class Memory
     public int? PhotoWidth { get; set; }
 
     public int? PhotoHeight { get; set; }
+
+    /// <summary>The title and description as the search reads them (<see cref="Memories.SearchText"/>), kept by the database, never set.</summary>
+    public string SearchText
+    {
+        get => Memories.SearchText.Of(Title, Description);
+        private set { }
+    }
 }

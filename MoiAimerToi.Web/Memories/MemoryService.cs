@@ -18,10 +18,11 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     {
         var page = Math.Max(1, query.Page);
         var matching = db.Memories.AsNoTracking();
-        foreach (var word in (query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+        // Every word, in any order, in the title or the description, whatever its case and accents.
+        foreach (var word in SearchText.Normalize(query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
         {
             var pattern = "%" + word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            matching = matching.Where(m => EF.Functions.Like(m.Title, pattern, "\\") || EF.Functions.Like(m.Description, pattern, "\\"));
+            matching = matching.Where(m => EF.Functions.Like(m.SearchText, pattern, "\\"));
         }
 
         var memories = await NewestFirst(matching).Skip((page - 1) * query.PageSize).Take(query.PageSize + 1).ToListAsync(cancellationToken);

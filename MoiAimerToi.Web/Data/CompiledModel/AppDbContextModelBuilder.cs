@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2a7a0026-3436-43c0-bdb1-555ae2a7f807"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("c911b95e-b107-4201-8876-90eedf4ab1a9"), entityTypeCount: 10)
         {
         }
 

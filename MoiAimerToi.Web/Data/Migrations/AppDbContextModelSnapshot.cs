@@ -265,6 +265,10 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.Property<int?>("PhotoWidth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("TakenOn")
                         .HasColumnType("TEXT");
 
