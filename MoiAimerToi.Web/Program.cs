@@ -58,6 +58,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseAppApi();
 app.UseRequestLocalization();
+app.UseServiceWorkerScriptCaching();
 app.UseRouting();
 app.UseRequestSizeLimits();
 // Before authentication: a visitor's cached page costs no more than finding it (PageCache tells the couple by their cookie).

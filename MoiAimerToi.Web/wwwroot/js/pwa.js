@@ -4,7 +4,9 @@ if ("serviceWorker" in navigator && !navigator.serviceWorker.controller) {
     // again would only add a failing request when offline.
     window.addEventListener("load", async () => {
         try {
-            await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+            // Its update check may use the browser's cache (the site lets it keep the script an hour), so that a
+            // navigation asks the network for its page alone.
+            await navigator.serviceWorker.register("/sw.js", { scope: "/", updateViaCache: "all" });
             const registration = await navigator.serviceWorker.ready;
             const assets = performance.getEntriesByType("resource").map((entry) => entry.name);
             registration.active?.postMessage({ page: location.href, assets });
