@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using MoiAimerToi.Tests.Infrastructure;
 
@@ -39,8 +39,8 @@ public static class ApiClient
         return (await response.JsonAsync()).GetProperty("token").GetString()!;
     }
 
-    public static async Task<HttpClient> CreateTokenClientAsync(this AppFactory factory) =>
-        factory.CreateApiClient(token: await factory.LoginAsync());
+    public static async Task<HttpClient> CreateTokenClientAsync(this AppFactory factory, string user = Infrastructure.Accounts.AdminUser) =>
+        factory.CreateApiClient(token: await factory.LoginAsync(user, Infrastructure.Accounts.PasswordOf(user)));
 
     public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string url, object? body = null) =>
         client.SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) });

@@ -96,7 +96,7 @@ public class HealthApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(
             [
                 "/api/auth/login", "/api/couple-data", "/api/couple-data/home-message", "/api/couple-data/intro",
-                "/api/couple-data/start-date", "/api/export", "/api/health", "/api/import", "/api/memories", "/api/memories/{id}",
+                "/api/couple-data/start-date", "/api/export", "/api/health", "/api/import", "/api/me", "/api/memories", "/api/memories/{id}",
                 "/api/perspectives", "/api/perspectives/{number}",
             ],
             paths.Order(StringComparer.Ordinal));

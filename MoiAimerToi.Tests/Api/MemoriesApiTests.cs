@@ -1,17 +1,18 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text.Json;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Memories;
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp;
 
 namespace MoiAimerToi.Tests.Api;
 
 public class MemoriesApiTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private static readonly string[] MemoryFields =
-        ["id", "title", "description", "photo_url", "created_at", "thumbnail_url", "taken_on", "updated_at", "width", "height"];
+        ["id", "title", "description", "photo_url", "created_at", "thumbnail_url", "taken_on", "updated_at", "width", "height",
+            "created_by", "updated_by", "just_us"];
 
     private Task<Memory?> FindAsync(int id) => factory.InScopeAsync(sp => sp.GetRequiredService<MemoryService>().FindAsync(id));
 

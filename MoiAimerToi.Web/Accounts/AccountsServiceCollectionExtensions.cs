@@ -1,4 +1,5 @@
 using Htmx;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using MoiAimerToi.Web.Data;
 
@@ -24,8 +25,11 @@ public static class AccountsServiceCollectionExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Version 3 adds the passkeys' table.
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppClaims.Factory>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(options =>
@@ -39,6 +43,21 @@ public static class AccountsServiceCollectionExtensions
             options.AccessDeniedPath = "/login";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(30);
+            // A cookie made before accounts had roles says nothing of its role: sign in again.
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                if (context.Principal?.Identity?.IsAuthenticated == true && !context.Principal.HasClaim(c => c.Type == AppClaims.Role))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
+            // Signed in but not allowed (a guest posting an edit): 403, with the error page, not the sign-in form again.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Events.OnRedirectToLogin = context =>
             {
                 if (context.Request.IsHtmx())
@@ -56,14 +75,17 @@ public static class AccountsServiceCollectionExtensions
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Member, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Editor, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(Policies.Member, policy => policy.RequireAssertion(context => AppClaims.IsMember(context.User)))
+            .AddPolicy(Policies.Editor, policy => policy.RequireAssertion(context => AppClaims.IsPartner(context.User)));
 
         services.AddSingleton<AccountState>();
         services.AddScoped<AdminSeeder>();
         services.AddScoped<FirstAccountService>();
         services.AddScoped<PasswordCheck>();
         services.AddScoped<Viewer>();
+        services.AddScoped<Audience>();
+        services.AddScoped<Partners>();
+        services.AddHttpContextAccessor();
         services.AddScoped<ViewerPageFilter>();
         return services;
     }

@@ -12,6 +12,7 @@ public sealed class AdminSeeder(
     UserManager<AppUser> users,
     AccountState state,
     IConfiguration configuration,
+    TimeProvider time,
     ILogger<AdminSeeder> logger)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
@@ -30,7 +31,7 @@ public sealed class AdminSeeder(
             return;
         }
 
-        var result = await users.CreateAsync(new AppUser { UserName = userName.Trim() }, password);
+        var result = await users.CreateAsync(AppUserFactory.FirstPartner(userName, time), password);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(

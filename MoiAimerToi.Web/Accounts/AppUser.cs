@@ -1,5 +1,23 @@
 using Microsoft.AspNetCore.Identity;
+using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Accounts;
 
-public sealed class AppUser : IdentityUser;
+public sealed class AppUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 60;
+
+    /// <summary>The name the pages show (« écrit par Camille »); the user name when none was chosen.</summary>
+    [ShownOnPages]
+    public string DisplayName { get; set; } = "";
+
+    public AccountRole Role { get; set; } = AccountRole.Partner;
+
+    /// <summary>The perspective a partner owns: 1 for the first partner, 2 for the one they invited; null for a guest.</summary>
+    public int? PerspectiveNumber { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>What the pages call this person.</summary>
+    public string ShownName => string.IsNullOrWhiteSpace(DisplayName) ? UserName ?? "" : DisplayName;
+}

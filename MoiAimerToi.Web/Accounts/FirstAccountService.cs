@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MoiAimerToi.Web.Accounts;
 
 /// <summary>Creates the first account once, however many visitors try at the same moment.</summary>
-public sealed class FirstAccountService(UserManager<AppUser> users, AccountState state)
+public sealed class FirstAccountService(UserManager<AppUser> users, AccountState state, TimeProvider time)
 {
     /// <returns>Null when an account already existed; otherwise Identity's verdict.</returns>
     public async Task<IdentityResult?> CreateAsync(string userName, string password, CancellationToken cancellationToken = default)
@@ -18,7 +18,7 @@ public sealed class FirstAccountService(UserManager<AppUser> users, AccountState
                 return null;
             }
 
-            var result = await users.CreateAsync(new AppUser { UserName = userName.Trim() }, password);
+            var result = await users.CreateAsync(AppUserFactory.FirstPartner(userName, time), password);
             if (result.Succeeded)
             {
                 state.AccountExists();

@@ -7,9 +7,15 @@ namespace MoiAimerToi.Web.Accounts;
 /// </summary>
 public sealed class Viewer
 {
-    /// <summary>Signed in with an account (<see cref="Policies.Member"/>).</summary>
+    /// <summary>Signed in with an account (<see cref="Policies.Member"/>): a partner or a guest.</summary>
     public bool IsSignedIn { get; internal set; }
 
-    /// <summary>May change the site's content (<see cref="Policies.Editor"/>).</summary>
+    /// <summary>May change the site's content (<see cref="Policies.Editor"/>): a partner.</summary>
     public bool CanEdit { get; internal set; }
+
+    /// <summary>The signed-in account's id, or null.</summary>
+    public string? UserId { get; internal set; }
+
+    /// <summary>The perspective the signed-in partner owns, or null.</summary>
+    public int? PerspectiveNumber { get; internal set; }
 }

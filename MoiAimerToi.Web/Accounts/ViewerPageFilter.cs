@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Claims;
 using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -10,13 +11,16 @@ namespace MoiAimerToi.Web.Accounts;
 /// On every page: evaluates the policies once into the request's <see cref="Viewer"/>, and refuses a handler
 /// marked <see cref="EditorOnlyAttribute"/> to anyone who may not edit (the page itself stays readable).
 /// </summary>
-public sealed class ViewerPageFilter(IAuthorizationService authorization, Viewer viewer) : IAsyncPageFilter
+public sealed class ViewerPageFilter(IAuthorizationService authorization, Viewer viewer, Audience audience) : IAsyncPageFilter
 {
     public async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
         var user = context.HttpContext.User;
         viewer.IsSignedIn = (await authorization.AuthorizeAsync(user, Policies.Member)).Succeeded;
         viewer.CanEdit = (await authorization.AuthorizeAsync(user, Policies.Editor)).Succeeded;
+        viewer.UserId = viewer.IsSignedIn ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        viewer.PerspectiveNumber = viewer.CanEdit ? AppClaims.PerspectiveOf(user) : null;
+        audience.Is(user);
         if (viewer.IsSignedIn)
         {
             // A page rendered for someone signed in is theirs: no proxy, no browser cache and no service worker keeps it.

@@ -1,6 +1,8 @@
-using Microsoft.AspNetCore.Authentication;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
+using MoiAimerToi.Web.Accounts;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -13,8 +15,25 @@ public static class ApiAuthentication
     public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
     public const string ApiKeyScheme = "ApiKey";
 
-    /// <summary>May change content through the API: a valid token or API key. Later, per partner.</summary>
+    /// <summary>May change content through the API: a partner's token, or the API key.</summary>
     public const string EditorPolicy = "ApiEditor";
+
+    /// <summary>Any account's token (<c>GET /api/me</c>).</summary>
+    public const string MemberPolicy = "ApiMember";
+
+    /// <summary>The API's own principal for this request (a token's or the key's), never the sign-in cookie's.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(HttpContext context)
+    {
+        foreach (var scheme in new[] { BearerScheme, ApiKeyScheme })
+        {
+            if ((await context.AuthenticateAsync(scheme)).Principal is { } principal)
+            {
+                return principal;
+            }
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity());
+    }
 
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
@@ -49,7 +68,12 @@ public static class ApiAuthentication
         services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, policy => policy
                 .AddAuthenticationSchemes(BearerScheme, ApiKeyScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => AppClaims.IsPartner(context.User)))
+            .AddPolicy(MemberPolicy, policy => policy
+                .AddAuthenticationSchemes(BearerScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => AppClaims.IsMember(context.User)));
         return services;
     }
 }

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Accounts;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -34,7 +35,9 @@ public sealed class ApiKeyHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ApiTokens.UserNameClaim, "api-key")], Scheme.Name, ApiTokens.UserNameClaim, null);
+        // Scripts write as a partner, and may write both perspectives, as they always could.
+        Claim[] claims = [new(ApiTokens.UserNameClaim, "api-key"), new(AppClaims.Role, AppClaims.PartnerValue), new(AppClaims.ApiKey, "true")];
+        var identity = new ClaimsIdentity(claims, Scheme.Name, ApiTokens.UserNameClaim, null);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Api;
@@ -65,5 +66,12 @@ public static class ApiServiceCollectionExtensions
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodySize))
             .AnswerHeadLikeGet()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Whom the answer is for, as the API's credentials say (a partner's token sees "just us" memories).
+                var http = context.HttpContext;
+                http.RequestServices.GetRequiredService<Audience>().Is(await ApiAuthentication.PrincipalAsync(http));
+                return await next(context);
+            })
             .WithTags(tag);
 }

@@ -72,7 +72,11 @@ public sealed class ApiTokens(ApiSigningKey key, IOptions<ApiOptions> options, T
             || !SameDigest(StampDigest(await users.GetSecurityStampAsync(user)), principal.FindFirstValue(StampClaim)))
         {
             context.Fail("The token's account no longer exists, was renamed, or changed its password.");
+            return;
         }
+
+        // Its role and perspective as they are now, not as they were when the token was made.
+        ((ClaimsIdentity)principal.Identity!).AddClaims(AppClaims.Of(user));
     }
 
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(UserIdClaim);

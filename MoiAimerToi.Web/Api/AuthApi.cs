@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using MoiAimerToi.Web.Accounts;
@@ -15,7 +16,22 @@ public static class AuthApi
             .WithName("Login")
             .RequireRateLimiting(RateLimits.Login)
             .Produces<ApiError>(StatusCodes.Status401Unauthorized);
+        endpoints.MapApiGroup("/api/me", "Authentication")
+            .MapGet("", MeAsync)
+            .WithName("Me")
+            .RequireAuthorization(ApiAuthentication.MemberPolicy);
         return endpoints;
+    }
+
+    /// <summary>Who the token is: name, display name, role and perspective, as they are now.</summary>
+    private static async Task<Results<Ok<MeDto>, NotFound<ApiError>>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        if (ApiTokens.UserId(principal) is not { } id || await users.FindByIdAsync(id) is not { } user)
+        {
+            return TypedResults.NotFound(new ApiError("The token's account no longer exists."));
+        }
+
+        return TypedResults.Ok(new MeDto(user.UserName ?? "", user.ShownName, AppClaims.RoleValue(user.Role), user.PerspectiveNumber));
     }
 
     /// <summary>Checks the password as the sign-in form does, and answers a signed token.</summary>
@@ -43,3 +59,5 @@ public static class AuthApi
 public sealed record LoginRequest(string? Username = null, string? Password = null);
 
 public sealed record TokenDto(string Token);
+
+public sealed record MeDto(string UserName, string DisplayName, string Role, int? PerspectiveNumber);

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Api;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
@@ -29,14 +30,20 @@ public static class MemoriesApi
         return endpoints;
     }
 
-    private static async Task<Ok<MemoryDto[]>> ListAsync(MemoryService memories, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await memories.ListAsync(cancellationToken)).Select(MemoryDto.From).ToArray());
+    private static async Task<Ok<MemoryDto[]>> ListAsync(MemoryService memories, Partners partners, CancellationToken cancellationToken)
+    {
+        var accounts = await partners.AccountsAsync(cancellationToken);
+        return TypedResults.Ok((await memories.ListAsync(cancellationToken)).Select(m => MemoryDto.From(m, accounts)).ToArray());
+    }
 
-    private static async Task<Results<Ok<MemoryDto>, NotFound<ApiError>>> GetAsync(int id, MemoryService memories, CancellationToken cancellationToken) =>
-        await memories.FindAsync(id, cancellationToken) is { } memory ? TypedResults.Ok(MemoryDto.From(memory)) : NotFound(id);
+    private static async Task<Results<Ok<MemoryDto>, NotFound<ApiError>>> GetAsync(
+        int id, MemoryService memories, Partners partners, CancellationToken cancellationToken) =>
+        await memories.FindAsync(id, cancellationToken) is { } memory
+            ? TypedResults.Ok(MemoryDto.From(memory, await partners.AccountsAsync(cancellationToken)))
+            : NotFound(id);
 
     private static async Task<Results<Created<MemoryDto>, BadRequest<ApiError>>> CreateAsync(
-        MemoryRequest? body, MemoryService memories, ClaimsPrincipal user, CancellationToken cancellationToken)
+        MemoryRequest? body, MemoryService memories, Partners partners, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var outcome = await memories.CreateAsync(ToInput(body), photo: null, ApiTokens.UserId(user), cancellationToken);
         if (!outcome.Succeeded)
@@ -45,12 +52,12 @@ public static class MemoriesApi
         }
 
         var memory = outcome.Value!;
-        return TypedResults.Created($"/api/memories/{memory.Id}", MemoryDto.From(memory));
+        return TypedResults.Created($"/api/memories/{memory.Id}", MemoryDto.From(memory, await partners.AccountsAsync(cancellationToken)));
     }
 
     /// <summary>A JSON body or a multipart form; a field left out stays as it is.</summary>
     private static async Task<Results<Ok<MemoryDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> UpdateAsync(
-        int id, HttpRequest request, MemoryService memories, ClaimsPrincipal user, CancellationToken cancellationToken)
+        int id, HttpRequest request, MemoryService memories, Partners partners, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         MemoryInput input;
         IFormFile? photo = null;
@@ -62,7 +69,12 @@ public static class MemoriesApi
                 return unreadable!;
             }
 
-            input = new MemoryInput(FormField(form, "title"), FormField(form, "description"), FormField(form, "taken_on"));
+            if (!TryFlag(FormField(form, "just_us"), out var justUs))
+            {
+                return TypedResults.BadRequest(new ApiError("just_us must be true or false.", new Dictionary<string, string[]> { ["just_us"] = ["must be true or false"] }));
+            }
+
+            input = new MemoryInput(FormField(form, "title"), FormField(form, "description"), FormField(form, "taken_on"), justUs);
             photo = PhotoUploads.Chosen(form.Files.GetFile("photo"));
         }
         else if (request.HasJsonContentType())
@@ -89,7 +101,7 @@ public static class MemoriesApi
         return outcome switch
         {
             null => NotFound(id),
-            { Succeeded: true } => TypedResults.Ok(MemoryDto.From(outcome.Value!)),
+            { Succeeded: true } => TypedResults.Ok(MemoryDto.From(outcome.Value!, await partners.AccountsAsync(cancellationToken))),
             _ => Refused(outcome.Errors),
         };
     }
@@ -103,7 +115,20 @@ public static class MemoriesApi
     private static async Task<Results<Ok<MessageDto>, NotFound<ApiError>>> DeleteAsync(int id, MemoryService memories, CancellationToken cancellationToken) =>
         await memories.DeleteAsync(id, cancellationToken) ? TypedResults.Ok(new MessageDto("Memory deleted")) : NotFound(id);
 
-    private static MemoryInput ToInput(MemoryRequest? body) => new(body?.Title, body?.Description, body?.TakenOn);
+    private static MemoryInput ToInput(MemoryRequest? body) => new(body?.Title, body?.Description, body?.TakenOn, body?.JustUs);
+
+    /// <summary>A form's <c>just_us</c>: left out keeps it; <c>true</c>/<c>false</c> (or <c>on</c>, <c>1</c>, <c>0</c>).</summary>
+    private static bool TryFlag(string? value, out bool? flag)
+    {
+        flag = value?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "true" or "on" or "1" => true,
+            "false" or "off" or "0" => false,
+            _ => (bool?)null,
+        };
+        return flag is not null || string.IsNullOrWhiteSpace(value);
+    }
 
     private static string? FormField(IFormCollection form, string name) =>
         form.TryGetValue(name, out var value) ? value.ToString() : null;
@@ -125,9 +150,13 @@ public sealed record MemoryDto(
     DateOnly TakenOn,
     DateTime UpdatedAt,
     int? Width,
-    int? Height)
+    int? Height,
+    string? CreatedBy,
+    string? UpdatedBy,
+    bool JustUs)
 {
-    public static MemoryDto From(Memory memory) => new(
+    /// <param name="accounts">The site's accounts by id, for the display names of who wrote and changed it.</param>
+    public static MemoryDto From(Memory memory, IReadOnlyDictionary<string, AppUser> accounts) => new(
         memory.Id,
         memory.Title,
         memory.Description,
@@ -137,13 +166,19 @@ public sealed record MemoryDto(
         memory.TakenOn,
         memory.UpdatedAt,
         memory.PhotoWidth,
-        memory.PhotoHeight);
+        memory.PhotoHeight,
+        Name(memory.CreatedBy, accounts),
+        Name(memory.UpdatedBy, accounts),
+        memory.JustUs);
+
+    private static string? Name(string? userId, IReadOnlyDictionary<string, AppUser> accounts) =>
+        userId is not null && accounts.TryGetValue(userId, out var user) ? user.ShownName : null;
 }
 
 /// <summary><c>taken_on</c> (<c>YYYY-MM-DD</c>; left out or empty keeps it) is additive; old clients send title and description.</summary>
-public sealed record MemoryRequest(string? Title = null, string? Description = null, string? TakenOn = null);
+public sealed record MemoryRequest(string? Title = null, string? Description = null, string? TakenOn = null, bool? JustUs = null);
 
 /// <summary>The multipart form of <c>PUT /api/memories/{id}</c>, for the OpenAPI document.</summary>
-public sealed record MemoryForm(string? Title = null, string? Description = null, string? TakenOn = null, IFormFile? Photo = null);
+public sealed record MemoryForm(string? Title = null, string? Description = null, string? TakenOn = null, IFormFile? Photo = null, bool? JustUs = null);
 
 public sealed record MessageDto(string Message);

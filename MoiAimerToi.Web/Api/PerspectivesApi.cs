@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Perspectives;
 
@@ -36,9 +37,14 @@ public static class PerspectivesApi
     }
 
     /// <summary>Creates or updates by number (201 the first time, 200 after), so a number never appears twice.</summary>
-    private static async Task<Results<Created<PerspectiveDto>, Ok<PerspectiveDto>, BadRequest<ApiError>>> SaveAsync(
-        PerspectiveRequest? body, PerspectiveService perspectives, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Created<PerspectiveDto>, Ok<PerspectiveDto>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> SaveAsync(
+        PerspectiveRequest? body, PerspectiveService perspectives, Partners partners, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if (body?.PerspectiveNumber is { } number && Perspective.Numbers.Contains(number) && await NotYoursAsync(partners, user, number, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var outcome = await perspectives.SaveAsync(body?.PerspectiveNumber, body?.Content, ApiTokens.UserId(user), cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -50,12 +56,17 @@ public static class PerspectivesApi
         return created ? TypedResults.Created($"/api/perspectives/{perspective.Number}", dto) : TypedResults.Ok(dto);
     }
 
-    private static async Task<Results<Ok<PerspectiveDto>, BadRequest<ApiError>, NotFound<ApiError>>> UpdateAsync(
-        int number, PerspectiveContentRequest? body, PerspectiveService perspectives, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PerspectiveDto>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> UpdateAsync(
+        int number, PerspectiveContentRequest? body, PerspectiveService perspectives, Partners partners, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!Perspective.Numbers.Contains(number))
         {
             return NoSuchNumber(number);
+        }
+
+        if (await NotYoursAsync(partners, user, number, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var outcome = await perspectives.SaveAsync(number, body?.Content, ApiTokens.UserId(user), cancellationToken);
@@ -63,6 +74,14 @@ public static class PerspectivesApi
             ? TypedResults.Ok(PerspectiveDto.From(outcome.Value!.Perspective))
             : TypedResults.BadRequest(ApiError.From(outcome.Errors));
     }
+
+    /// <summary>403 once the other partner has joined and this perspective is theirs (the API key writes both).</summary>
+    private static async Task<JsonHttpResult<ApiError>?> NotYoursAsync(Partners partners, ClaimsPrincipal user, int number, CancellationToken cancellationToken) =>
+        await partners.MayWritePerspectiveAsync(user, number, cancellationToken)
+            ? null
+            : TypedResults.Json(
+                new ApiError($"Perspective {number} belongs to {(await partners.OwnerAsync(number, cancellationToken))?.ShownName ?? "the other partner"}: each partner writes their own."),
+                statusCode: StatusCodes.Status403Forbidden);
 
     private static NotFound<ApiError> NoSuchNumber(int number) =>
         TypedResults.NotFound(new ApiError($"There is no perspective {number}: the numbers are 1 and 2."));

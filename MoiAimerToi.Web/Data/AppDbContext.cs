@@ -4,6 +4,8 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Sharing;
+using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Data;
 
@@ -15,9 +17,44 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Perspective> Perspectives => Set<Perspective>();
 
+    public DbSet<Invite> Invites => Set<Invite>();
+
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+            user.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
+            user.ToTable(t => t.HasCheckConstraint("CK_AspNetUsers_PerspectiveNumber", "\"PerspectiveNumber\" IS NULL OR \"PerspectiveNumber\" IN (1, 2)"));
+            // Two partners at most, one per perspective.
+            user.HasIndex(u => u.PerspectiveNumber).IsUnique();
+        });
+
+        builder.Entity<Invite>(invite =>
+        {
+            invite.Property(i => i.Token).HasMaxLength(64);
+            invite.HasIndex(i => i.Token).IsUnique();
+            invite.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
+        });
+
+        builder.Entity<SiteSettings>(settings =>
+        {
+            settings.Property(s => s.Id).ValueGeneratedNever();
+            settings.Property(s => s.Visibility).HasConversion<string>().HasMaxLength(16);
+        });
+
+        builder.Entity<ShareLink>(link =>
+        {
+            link.Property(l => l.Token).HasMaxLength(64);
+            link.HasIndex(l => l.Token).IsUnique();
+            link.HasOne<Memory>().WithMany().HasForeignKey(l => l.MemoryId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         builder.Entity<CoupleData>(couple =>
         {

@@ -89,10 +89,11 @@ public static class PageCache
             }
         }
 
-        /// <summary>A whole entity marked (any change counts), or a marked property that is added, deleted or changed.</summary>
+        /// <summary>A marked entity (any change), or a marked property added, deleted or given a new value (not Identity's re-saves).</summary>
         private static bool IsShownOnPages(EntityEntry entry) =>
             entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified
-            && (Marked(entry.Metadata.ClrType) || entry.Properties.Any(p => (entry.State != EntityState.Modified || p.IsModified) && Marked(p.Metadata.PropertyInfo)));
+            && (Marked(entry.Metadata.ClrType) || entry.Properties.Any(p => Marked(p.Metadata.PropertyInfo)
+                && (entry.State != EntityState.Modified || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))));
 
         private static bool Marked(MemberInfo? member) => member?.IsDefined(typeof(ShownOnPagesAttribute), inherit: false) == true;
     }

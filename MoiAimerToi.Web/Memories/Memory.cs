@@ -25,6 +25,9 @@ public sealed class Memory
 
     public string? UpdatedBy { get; set; }
 
+    /// <summary>For the partners only: guests, visitors and share links never see it, anywhere.</summary>
+    public bool JustUs { get; set; }
+
     /// <summary>The stored full-size photo's file name in the uploads folder; its variants derive from it.</summary>
     public string? PhotoFileName { get; set; }
 

@@ -48,6 +48,7 @@ public sealed class MemoryPhotos(PhotoPipeline pipeline, IOptions<PhotoOptions> 
     /// <summary>Every file no memory refers to goes, if it was written before <paramref name="writtenBefore"/> (UTC).</summary>
     public async Task<int> SweepOrphansAsync(AppDbContext db, DateTime writtenBefore, CancellationToken cancellationToken = default)
     {
+        // Every memory, "just us" ones too: a file one of them shows is not an orphan.
         var referenced = await db.Memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToListAsync(cancellationToken);
         return pipeline.SweepOrphans(referenced.ToHashSet(StringComparer.Ordinal), writtenBefore);
     }

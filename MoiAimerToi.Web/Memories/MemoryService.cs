@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
@@ -7,17 +8,24 @@ using MoiAimerToi.Web.Photos;
 namespace MoiAimerToi.Web.Memories;
 
 /// <summary>The rules of a memory, for pages and API alike.</summary>
-public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules rules, MemoryPhotos photos)
+public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules rules, MemoryPhotos photos, Audience audience)
 {
+    /// <summary>
+    /// The memories this request may read: every one for the partners, all but the "just us" ones for anyone else.
+    /// Every read of memories a page, a fragment, the API or a shared link shows goes through here (a test holds
+    /// <c>db.Memories</c> to the few places that must see all: the export, the restore, the sweep).
+    /// </summary>
+    private IQueryable<Memory> Readable => audience.SeesJustUs ? db.Memories : db.Memories.Where(m => !m.JustUs);
+
     /// <summary>Every memory, newest first: by the day it happened, then by when it was written.</summary>
     public async Task<IReadOnlyList<Memory>> ListAsync(CancellationToken cancellationToken = default) =>
-        await NewestFirst(db.Memories.AsNoTracking()).ToListAsync(cancellationToken);
+        await NewestFirst(Readable.AsNoTracking()).ToListAsync(cancellationToken);
 
     /// <summary>One page of the gallery, with the span of years of the whole gallery for its title.</summary>
     public async Task<MemoryPage> PageAsync(MemoryQuery query, CancellationToken cancellationToken = default)
     {
         var page = Math.Max(1, query.Page);
-        var matching = db.Memories.AsNoTracking();
+        var matching = Readable.AsNoTracking();
         // Every word, in any order, in the title or the description, whatever its case and accents.
         foreach (var word in SearchText.Normalize(query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
         {
@@ -26,7 +34,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         }
 
         var memories = await NewestFirst(matching).Skip((page - 1) * query.PageSize).Take(query.PageSize + 1).ToListAsync(cancellationToken);
-        var years = await db.Memories
+        var years = await Readable
             .GroupBy(_ => 1)
             .Select(g => new { First = g.Min(m => m.TakenOn), Last = g.Max(m => m.TakenOn) })
             .SingleOrDefaultAsync(cancellationToken);
@@ -36,12 +44,12 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     /// <summary>The memories just newer and just older than this one in gallery order, for the large view.</summary>
     public async Task<(Memory? Newer, Memory? Older)> NeighboursAsync(Memory memory, CancellationToken cancellationToken = default)
     {
-        var older = await NewestFirst(db.Memories.AsNoTracking().Where(m =>
+        var older = await NewestFirst(Readable.AsNoTracking().Where(m =>
                 m.TakenOn < memory.TakenOn
                 || (m.TakenOn == memory.TakenOn && m.CreatedAt < memory.CreatedAt)
                 || (m.TakenOn == memory.TakenOn && m.CreatedAt == memory.CreatedAt && m.Id < memory.Id)))
             .FirstOrDefaultAsync(cancellationToken);
-        var newer = await db.Memories.AsNoTracking().Where(m =>
+        var newer = await Readable.AsNoTracking().Where(m =>
                 m.TakenOn > memory.TakenOn
                 || (m.TakenOn == memory.TakenOn && m.CreatedAt > memory.CreatedAt)
                 || (m.TakenOn == memory.TakenOn && m.CreatedAt == memory.CreatedAt && m.Id > memory.Id))
@@ -51,7 +59,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     }
 
     public Task<Memory?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        db.Memories.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        Readable.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     /// <param name="photo">An upload for the photo pipeline, or null for a memory without a photo.</param>
     public async Task<Outcome<Memory>> CreateAsync(MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
@@ -86,6 +94,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             UpdatedAt = createdAt,
             CreatedBy = userId,
             UpdatedBy = userId,
+            JustUs = input.JustUs ?? false,
         };
         if (photo is not null)
         {
@@ -99,7 +108,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     /// <returns>Null when no memory has that id.</returns>
     public async Task<Outcome<Memory>?> UpdateAsync(int id, MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
     {
-        var memory = await db.Memories.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var memory = await Readable.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (memory is null)
         {
             return null;
@@ -115,6 +124,13 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         memory.Title = input.Title?.Trim() ?? memory.Title;
         memory.Description = input.Description?.Trim() ?? memory.Description;
         memory.TakenOn = takenOn ?? memory.TakenOn;
+        if (input.JustUs == true && !memory.JustUs)
+        {
+            // Now for the partners alone: no link may show it any more.
+            db.ShareLinks.RemoveRange(await db.ShareLinks.Where(l => l.MemoryId == id).ToListAsync(cancellationToken));
+        }
+
+        memory.JustUs = input.JustUs ?? memory.JustUs;
         if (stored is not null)
         {
             MemoryPhotos.Attach(memory, stored);
@@ -135,7 +151,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     /// <returns>False when no memory has that id.</returns>
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
-        var memory = await db.Memories.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var memory = await Readable.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (memory is null)
         {
             return false;

@@ -16,6 +16,7 @@ public static class PagesServiceCollectionExtensions
             options.Cookie.Name = "moiaimertoi.antiforgery";
         });
         services.AddScoped<FieldRules>();
+        services.AddScoped<Pages.Shared.Bylines>();
         return services;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -35,6 +35,6 @@ public sealed record ExportDocument(
 public sealed record ExportCouple(string? StartDate, string? HomeMessage, string? IntroText);
 
 /// <param name="Photo">The photo's entry in the ZIP, e.g. <c>photos/2024-07-14 Pique-nique.jpg</c>, or null.</param>
-public sealed record ExportMemory(string? Title, string? Description, string? TakenOn, DateTime? CreatedAt, DateTime? UpdatedAt, string? Photo);
+public sealed record ExportMemory(string? Title, string? Description, string? TakenOn, DateTime? CreatedAt, DateTime? UpdatedAt, string? Photo, bool? JustUs = null);
 
 public sealed record ExportPerspective(int? PerspectiveNumber, string? Content, DateTime? UpdatedAt);

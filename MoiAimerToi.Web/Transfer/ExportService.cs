@@ -35,6 +35,7 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock 
     {
         var couple = await db.CoupleData.AsNoTracking().SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
         // Oldest first, so an import adds them in the order they were written and keeps ties in order.
+        // The whole site, "just us" memories included: an export is the partners' own copy.
         var memories = await db.Memories.AsNoTracking()
             .OrderBy(m => m.TakenOn).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock 
             var photo = await WritePhotoAsync(zip, memory, names, cancellationToken);
             exported.Add(new ExportMemory(
                 memory.Title, memory.Description, Day(memory.TakenOn),
-                memory.CreatedAt, memory.UpdatedAt, photo));
+                memory.CreatedAt, memory.UpdatedAt, photo, memory.JustUs));
         }
 
         var document = new ExportDocument(

@@ -54,7 +54,7 @@ public sealed class RestoreService(
             }
 
             var createdAt = Utc(exported.CreatedAt) ?? clock.UtcNow;
-            var memory = memories.Compose(new MemoryInput(exported.Title, exported.Description, null), takenOn, stored, userId, createdAt);
+            var memory = memories.Compose(new MemoryInput(exported.Title, exported.Description, null, exported.JustUs), takenOn, stored, userId, createdAt);
             memory.UpdatedAt = Utc(exported.UpdatedAt) ?? createdAt;
             importedMemories.Add(memory);
         }

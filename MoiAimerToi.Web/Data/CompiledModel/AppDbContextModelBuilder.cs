@@ -11,40 +11,53 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c911b95e-b107-4201-8876-90eedf4ab1a9"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("68144c8b-4a14-4e88-8c52-9ce7b143f325"), entityTypeCount: 15)
         {
         }
 
         partial void Initialize()
         {
+            var identityPasskeyData = IdentityPasskeyDataEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
+            var identityUserPasskey = IdentityUserPasskeyEntityType.Create(this);
             var identityUserRole = IdentityUserRoleEntityType.Create(this);
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var appUser = AppUserEntityType.Create(this);
+            var invite = InviteEntityType.Create(this);
             var coupleData = CoupleDataEntityType.Create(this);
             var memory = MemoryEntityType.Create(this);
             var perspective = PerspectiveEntityType.Create(this);
+            var shareLink = ShareLinkEntityType.Create(this);
+            var siteSettings = SiteSettingsEntityType.Create(this);
 
+            IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
+            IdentityUserPasskeyEntityType.CreateForeignKey1(identityUserPasskey, appUser);
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
+            ShareLinkEntityType.CreateForeignKey1(shareLink, memory);
 
+            IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
+            IdentityUserPasskeyEntityType.CreateAnnotations(identityUserPasskey);
             IdentityUserRoleEntityType.CreateAnnotations(identityUserRole);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AppUserEntityType.CreateAnnotations(appUser);
+            InviteEntityType.CreateAnnotations(invite);
             CoupleDataEntityType.CreateAnnotations(coupleData);
             MemoryEntityType.CreateAnnotations(memory);
             PerspectiveEntityType.CreateAnnotations(perspective);
+            ShareLinkEntityType.CreateAnnotations(shareLink);
+            SiteSettingsEntityType.CreateAnnotations(siteSettings);
 
             AddAnnotation("ProductVersion", "10.0.15");
         }

@@ -20,8 +20,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 "MoiAimerToi.Web.Accounts.AppUser",
                 typeof(AppUser),
                 baseEntityType,
-                propertyCount: 15,
-                unnamedIndexCount: 2,
+                propertyCount: 19,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -45,6 +45,20 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 fieldInfo: typeof(IdentityUser<string>).GetField("<ConcurrencyStamp>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 concurrencyToken: true);
+
+            var createdAt = runtimeEntityType.AddProperty(
+                "CreatedAt",
+                typeof(DateTime),
+                propertyInfo: typeof(AppUser).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            var displayName = runtimeEntityType.AddProperty(
+                "DisplayName",
+                typeof(string),
+                propertyInfo: typeof(AppUser).GetProperty("DisplayName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<DisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 60);
 
             var email = runtimeEntityType.AddProperty(
                 "Email",
@@ -98,12 +112,20 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 fieldInfo: typeof(IdentityUser<string>).GetField("<PasswordHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var perspectiveNumber = runtimeEntityType.AddProperty(
+                "PerspectiveNumber",
+                typeof(int?),
+                propertyInfo: typeof(AppUser).GetProperty("PerspectiveNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<PerspectiveNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var phoneNumber = runtimeEntityType.AddProperty(
                 "PhoneNumber",
                 typeof(string),
                 propertyInfo: typeof(IdentityUser<string>).GetProperty("PhoneNumber", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<string>).GetField("<PhoneNumber>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 256);
 
             var phoneNumberConfirmed = runtimeEntityType.AddProperty(
                 "PhoneNumberConfirmed",
@@ -111,6 +133,15 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 propertyInfo: typeof(IdentityUser<string>).GetProperty("PhoneNumberConfirmed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<string>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var role = runtimeEntityType.AddProperty(
+                "Role",
+                typeof(AccountRole),
+                propertyInfo: typeof(AppUser).GetProperty("Role", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AppUser).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16,
+                providerPropertyType: typeof(string));
+            role.SetSentinelFromProviderValue("0");
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",
@@ -146,6 +177,10 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 new[] { normalizedUserName },
                 unique: true);
             index0.AddAnnotation("Relational:Name", "UserNameIndex");
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { perspectiveNumber },
+                unique: true);
 
             return runtimeEntityType;
         }

@@ -20,7 +20,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 "MoiAimerToi.Web.Memories.Memory",
                 typeof(Memory),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -53,6 +53,13 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 propertyInfo: typeof(Memory).GetProperty("Description", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Memory).GetField("<Description>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 4000);
+
+            var justUs = runtimeEntityType.AddProperty(
+                "JustUs",
+                typeof(bool),
+                propertyInfo: typeof(Memory).GetProperty("JustUs", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Memory).GetField("<JustUs>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var photoFileName = runtimeEntityType.AddProperty(
                 "PhotoFileName",

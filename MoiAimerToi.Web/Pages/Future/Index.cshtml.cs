@@ -1,8 +1,9 @@
-using MoiAimerToi.Web.Hosting;
-using Microsoft.AspNetCore.OutputCaching;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Pages.Shared;
 using MoiAimerToi.Web.Perspectives;
@@ -10,7 +11,12 @@ using MoiAimerToi.Web.Perspectives;
 namespace MoiAimerToi.Web.Pages.Future;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class IndexModel(PerspectiveService perspectives, IStringLocalizer<SharedResource> text) : SectionPageModel
+public sealed class IndexModel(
+    PerspectiveService perspectives,
+    Partners partners,
+    Viewer viewer,
+    Bylines bylines,
+    IStringLocalizer<SharedResource> text) : SectionPageModel
 {
     public IReadOnlyList<TextBlock> Blocks { get; private set; } = [];
 
@@ -30,12 +36,17 @@ public sealed class IndexModel(PerspectiveService perspectives, IStringLocalizer
             return NotFound();
         }
 
+        if (await RefusedAsync(number) is { } refused)
+        {
+            return refused;
+        }
+
         Editing = number;
-        return await FragmentOrPageAsync("_TextBlockForm", Block(number, await SavedContentAsync(number)));
+        return await FragmentOrPageAsync("_TextBlockForm", await BlockAsync(number, await SavedAsync(number)));
     }
 
     public async Task<IActionResult> OnGetShowAsync(int number) =>
-        Perspective.Numbers.Contains(number) ? Partial("_TextBlock", Block(number, await SavedContentAsync(number))) : NotFound();
+        Perspective.Numbers.Contains(number) ? Partial("_TextBlock", await BlockAsync(number, await SavedAsync(number))) : NotFound();
 
     [EditorOnly]
     public async Task<IActionResult> OnPostSaveAsync(int number)
@@ -45,25 +56,74 @@ public sealed class IndexModel(PerspectiveService perspectives, IStringLocalizer
             return NotFound();
         }
 
+        if (await RefusedAsync(number) is { } refused)
+        {
+            return refused;
+        }
+
         Editing = number;
-        return await TextSavedAsync(
-            await perspectives.SaveAsync(number, Text.Value, UserId), saved => saved.Perspective.Content,
-            text => Block(number, text), Text.Value, new { number = (int?)null });
+        var outcome = await perspectives.SaveAsync(number, Text.Value, UserId);
+        var block = await BlockAsync(number, outcome.Succeeded ? outcome.Value!.Perspective : null, Text.Value ?? "");
+        return await TextSavedAsync(outcome, saved => saved.Perspective.Content, typed => block with { Value = typed }, Text.Value, new { number = (int?)null });
     }
 
     protected override async Task LoadAsync()
     {
-        var saved = (await perspectives.ListAsync()).ToDictionary(p => p.Number, p => p.Content);
-        Blocks = Perspective.Numbers
-            .Select(number => Block(number, Editing == number && Request.HasFormContentType ? Text.Value ?? "" : saved.GetValueOrDefault(number, "")))
-            .ToList();
+        var saved = (await perspectives.ListAsync()).ToDictionary(p => p.Number);
+        var blocks = new List<TextBlock>();
+        foreach (var number in Perspective.Numbers)
+        {
+            var perspective = saved.GetValueOrDefault(number);
+            blocks.Add(Editing == number && Request.HasFormContentType
+                ? await BlockAsync(number, perspective, Text.Value ?? "")
+                : await BlockAsync(number, perspective));
+        }
+
+        Blocks = blocks;
     }
 
-    private async Task<string> SavedContentAsync(int number) => (await perspectives.FindAsync(number))?.Content ?? "";
+    /// <summary>403, with the reason, when this perspective is the other partner's.</summary>
+    private async Task<IActionResult?> RefusedAsync(int number)
+    {
+        if (await partners.MayWritePerspectiveAsync(User, number))
+        {
+            return null;
+        }
 
-    public string Heading(int number) => text["Future_Perspective" + number];
+        var owner = await partners.OwnerAsync(number);
+        return new ContentResult
+        {
+            StatusCode = StatusCodes.Status403Forbidden,
+            ContentType = "text/plain; charset=utf-8",
+            Content = text["Future_NotYours", owner?.ShownName ?? ""],
+        };
+    }
 
-    private TextBlock Block(int number, string value) => new(
-        $"perspective-{number}", "/Future/Index", Heading(number), value, Perspective.ContentMaxLength,
-        "Edit", "Save", "Show", new Dictionary<string, string> { ["number"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    private Task<Perspective?> SavedAsync(int number) => perspectives.FindAsync(number);
+
+    /// <summary>
+    /// « Moi » for the signed-in partner's own, « Toi » for the other's; for everyone else the partners' names once
+    /// both have joined (« Moi » and « Toi » until then).
+    /// </summary>
+    public async Task<string> HeadingAsync(int number)
+    {
+        if (viewer.PerspectiveNumber is { } own)
+        {
+            return text[own == number ? "Future_Perspective1" : "Future_Perspective2"];
+        }
+
+        var owners = new List<AppUser?>();
+        foreach (var each in Perspective.Numbers)
+        {
+            owners.Add(await partners.OwnerAsync(each));
+        }
+
+        return owners.All(o => o is not null) ? owners[number - 1]!.ShownName : text["Future_Perspective" + number];
+    }
+
+    private async Task<TextBlock> BlockAsync(int number, Perspective? perspective, string? typed = null) => new(
+        $"perspective-{number}", "/Future/Index", await HeadingAsync(number), typed ?? perspective?.Content ?? "", Perspective.ContentMaxLength,
+        "Edit", "Save", "Show", new Dictionary<string, string> { ["number"] = number.ToString(CultureInfo.InvariantCulture) },
+        Editable: viewer.CanEdit && await partners.MayWritePerspectiveAsync(User, number),
+        Byline: perspective is null ? null : await bylines.ChangedAsync(perspective.UpdatedBy, perspective.UpdatedAt));
 }

@@ -18,7 +18,10 @@ public sealed class MemoryFormInput
 
     public IFormFile? Photo { get; set; }
 
-    public MemoryInput ToMemoryInput() => new(Title, Description, TakenOn);
+    /// <summary>For the two of you only (an unticked box posts nothing: false).</summary>
+    public bool JustUs { get; set; }
+
+    public MemoryInput ToMemoryInput() => new(Title, Description, TakenOn, JustUs);
 
     public Stream? OpenPhoto() => PhotoUploads.Chosen(Photo)?.OpenReadStream();
 
@@ -27,5 +30,6 @@ public sealed class MemoryFormInput
         Title = memory.Title,
         Description = memory.Description,
         TakenOn = memory.TakenOn.ToString(Common.FieldRules.DateFormat),
+        JustUs = memory.JustUs,
     };
 }
