@@ -8,6 +8,7 @@ using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Site;
 using MoiAimerToi.Web.Transfer;
 
 var (command, hostArgs) = AppCommands.Split(args);
@@ -19,6 +20,7 @@ builder.Services
     .AddPageCache()
     .AddAppLocalization()
     .AddAppIdentity(builder.Environment)
+    .AddSiteVisibility()
     .AddCouple()
     .AddPhotoPipeline()
     .AddHostedService<MemoryReturn>()
@@ -70,7 +72,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets().WithImportLimits();
 app.MapUploads();
 app.MapHealthApi();
@@ -80,7 +82,9 @@ app.MapCoupleApi();
 app.MapMemoriesApi();
 app.MapPerspectivesApi();
 app.MapTransferApi();
-app.MapOpenApi();
+app.MapInvitesApi();
+app.MapSettingsApi();
+app.MapOpenApi().RequireAuthorization(ApiAuthentication.ReaderPolicy);
 
 await app.StartAsync();
 // A database that cannot be made ready stops the site, with the reason, as before it listened.

@@ -96,8 +96,8 @@ public class HealthApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(
             [
                 "/api/auth/login", "/api/couple-data", "/api/couple-data/home-message", "/api/couple-data/intro",
-                "/api/couple-data/start-date", "/api/export", "/api/health", "/api/import", "/api/me", "/api/memories", "/api/memories/{id}",
-                "/api/perspectives", "/api/perspectives/{number}",
+                "/api/couple-data/start-date", "/api/export", "/api/health", "/api/import", "/api/invites", "/api/invites/{id}", "/api/invites/{token}/accept",
+                "/api/me", "/api/memories", "/api/memories/{id}", "/api/perspectives", "/api/perspectives/{number}", "/api/settings/visibility",
             ],
             paths.Order(StringComparer.Ordinal));
     }

@@ -102,11 +102,13 @@ public class HeadTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task Head_On_An_Upload_Gives_Its_Type_And_Length_Without_The_Bytes()
     {
-        var photo = await factory.InScopeAsync(sp => sp.GetRequiredService<MoiAimerToi.Web.Photos.PhotoPipeline>().StoreAsync(new MemoryStream(TestImages.Jpeg(320, 240))));
+        // A file is served when a memory shows it.
+        var memory = await factory.InScopeAsync(async sp => (await sp.GetRequiredService<MoiAimerToi.Web.Memories.MemoryService>()
+            .CreateAsync(new MoiAimerToi.Web.Memories.MemoryInput("En tête", "", null), new MemoryStream(TestImages.Jpeg(320, 240)), null)).Value!);
         var client = factory.CreateClient();
 
-        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/uploads/" + photo.FileName));
-        var get = await client.GetAsync("/uploads/" + photo.FileName);
+        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/uploads/" + memory.PhotoFileName));
+        var get = await client.GetAsync("/uploads/" + memory.PhotoFileName);
 
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Equal("image/jpeg", head.Content.Headers.ContentType?.MediaType);

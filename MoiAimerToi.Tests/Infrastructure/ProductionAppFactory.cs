@@ -13,6 +13,9 @@ public class ProductionAppFactory : AppFactory
         Settings["BACKEND_ADMIN_USER"] = AdminUser;
         Settings["BACKEND_ADMIN_PASS"] = AdminPassword;
         Settings["BACKEND_JWT_SECRET"] = JwtSecret;
+        // A new Production site starts Private; these factories test Production's other behaviour on a Public one
+        // (VisibilityTests sets this to private, or removes it).
+        Settings["Site:Visibility"] = "public";
     }
 }
 

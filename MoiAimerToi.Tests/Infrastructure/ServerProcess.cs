@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 
 namespace MoiAimerToi.Tests.Infrastructure;
 
@@ -35,6 +35,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         start.Environment["RateLimits__LoginPerMinute"] = "1000";
         start.Environment["RateLimits__UploadsPerMinute"] = "100000";
+        start.Environment["Site__Visibility"] = "public";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

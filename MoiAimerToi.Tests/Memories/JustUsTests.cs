@@ -1,7 +1,9 @@
 using System.Net;
 using MoiAimerToi.Tests.Api;
 using MoiAimerToi.Tests.Infrastructure;
+using MoiAimerToi.Tests.Photos;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Memories;
 
 namespace MoiAimerToi.Tests.Memories;
 
@@ -73,6 +75,35 @@ public class JustUsTests(AppFactory factory) : IClassFixture<AppFactory>
             Assert.DoesNotContain(list.EnumerateArray(), m => m.GetProperty("id").GetInt32() == _secret);
             await (await client.GetAsync($"/api/memories/{_secret}")).ErrorAsync(HttpStatusCode.NotFound);
         }
+    }
+
+    [Fact]
+    public async Task Its_Photo_Answers_404_To_Outsiders_And_Is_Sent_Private_To_The_Partners()
+    {
+        await SeedAsync();
+        var memory = await factory.InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>()
+            .CreateAsync(new MemoryInput("Photo secrète", "", null, JustUs: true), new MemoryStream(TestImages.Jpeg(320, 240)), null)).Value!);
+
+        foreach (var url in new[] { PhotoUrls.Full(memory)!, PhotoUrls.Large(memory)!, PhotoUrls.Thumbnail(memory)! })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignedInBrowserAsync("mamie")).GetAsync(url)).StatusCode);
+            var partner = await (await factory.SignedInBrowserAsync()).GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, partner.StatusCode);
+            Assert.True(partner.Headers.CacheControl?.Private);
+        }
+    }
+
+    [Fact]
+    public void Only_The_Memory_Service_And_The_Whole_Site_Jobs_Read_The_Memories_Table()
+    {
+        // Every other read goes through MemoryService, whose one query source leaves "just us" memories out for outsiders.
+        var allowed = new[] { "MemoryService.cs", "MemoryPhotos.cs", "ExportService.cs", "ContentReplacer.cs", "DatabaseInitializer.cs", "VisibilityService.cs" };
+        var code = Directory.EnumerateFiles(Path.Combine(Repository.Root, "MoiAimerToi.Web"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains("Migrations") && !f.Contains("CompiledModel"));
+
+        var table = new System.Text.RegularExpressions.Regex(@"\bdb\.Memories\b(?!\.Add)"); // The context is "db" wherever the site takes one.
+        Assert.Empty(code.Where(f => !allowed.Contains(Path.GetFileName(f)) && table.IsMatch(File.ReadAllText(f))).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<Viewer>();
         services.AddScoped<Audience>();
         services.AddScoped<Partners>();
+        services.AddScoped<InviteService>();
         services.AddHttpContextAccessor();
         services.AddScoped<ViewerPageFilter>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -17,6 +18,9 @@ public static class ApiAuthentication
 
     /// <summary>May change content through the API: a partner's token, or the API key.</summary>
     public const string EditorPolicy = "ApiEditor";
+
+    /// <summary>May read through the API: anyone while the site is Public; an account's token or the key while it is Private.</summary>
+    public const string ReaderPolicy = "ApiReader";
 
     /// <summary>Any account's token (<c>GET /api/me</c>).</summary>
     public const string MemberPolicy = "ApiMember";
@@ -70,6 +74,9 @@ public static class ApiAuthentication
                 .AddAuthenticationSchemes(BearerScheme, ApiKeyScheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => AppClaims.IsPartner(context.User)))
+            .AddPolicy(ReaderPolicy, policy => policy
+                .AddAuthenticationSchemes(BearerScheme, ApiKeyScheme)
+                .AddRequirements(new VisibleSite()))
             .AddPolicy(MemberPolicy, policy => policy
                 .AddAuthenticationSchemes(BearerScheme)
                 .RequireAuthenticatedUser()

@@ -66,6 +66,7 @@ public static class ApiServiceCollectionExtensions
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(endpoints.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.MaxRequestBodySize))
             .AnswerHeadLikeGet()
+            .RequireAuthorization(ApiAuthentication.ReaderPolicy)
             .AddEndpointFilter(async (context, next) =>
             {
                 // Whom the answer is for, as the API's credentials say (a partner's token sees "just us" memories).

@@ -14,6 +14,7 @@ public static class AuthApi
         endpoints.MapApiGroup("/api/auth", "Authentication")
             .MapPost("/login", LoginAsync)
             .WithName("Login")
+            .AllowAnonymous()
             .RequireRateLimiting(RateLimits.Login)
             .Produces<ApiError>(StatusCodes.Status401Unauthorized);
         endpoints.MapApiGroup("/api/me", "Authentication")

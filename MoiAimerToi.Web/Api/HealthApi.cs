@@ -8,7 +8,8 @@ public static class HealthApi
     {
         endpoints.MapApiGroup("/api/health", "Health")
             .MapGet("", Get)
-            .WithName("GetHealth");
+            .WithName("GetHealth")
+            .AllowAnonymous();
         return endpoints;
     }
 

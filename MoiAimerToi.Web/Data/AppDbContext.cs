@@ -31,7 +31,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
             user.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
-            user.ToTable(t => t.HasCheckConstraint("CK_AspNetUsers_PerspectiveNumber", "\"PerspectiveNumber\" IS NULL OR \"PerspectiveNumber\" IN (1, 2)"));
             // Two partners at most, one per perspective.
             user.HasIndex(u => u.PerspectiveNumber).IsUnique();
         });

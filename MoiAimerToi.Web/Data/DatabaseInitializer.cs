@@ -5,6 +5,7 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Data;
 
@@ -13,6 +14,7 @@ public sealed class DatabaseInitializer(
     CoupleService couple,
     CoupleClock clock,
     AdminSeeder adminSeeder,
+    VisibilityService visibility,
     IStringLocalizer<SharedResource> text)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -26,6 +28,8 @@ public sealed class DatabaseInitializer(
 
         // WAL lets pages read while a write is under way; the setting is kept in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // Before the admin is made: a site that already has an account or memories started before visibility existed.
+        await visibility.LoadAsync(db, cancellationToken);
         await EnsureCoupleAsync(cancellationToken);
         await adminSeeder.SeedAsync(cancellationToken);
     }

@@ -8,19 +8,17 @@ using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Hosting;
 
-/// <summary>Marks an entity, or one property of it, that pages show: saving a change to it empties the page cache.</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Property)]
-public sealed class ShownOnPagesAttribute : Attribute;
-
 /// <summary>
-/// Visitors' pages and API reads in the framework's output cache, once per language and encoding. Requests with the
-/// sign-in cookie or the API key are neither served nor stored (the default policy skips Authorization, Set-Cookie and
-/// all but a 200): a page rendered for the couple never reaches a visitor. Every entry goes once a change to something
-/// marked <see cref="ShownOnPagesAttribute"/> is committed (not Identity's writes, a failed sign-in). A render that read
-/// the database just before a write may be stored after its eviction: an entry lives <see cref="Lifetime"/> at most.
+/// Visitors' pages and API reads in the framework's output cache, once per language and encoding, while the site is
+/// Public. Requests with the sign-in cookie or the API key are neither served nor stored (nor Authorization, Set-Cookie,
+/// all but a 200: the default policy): a page rendered for the couple never reaches a visitor. Every entry goes once a
+/// change to something marked <see cref="ShownOnPagesAttribute"/> is committed (not Identity's writes, a failed
+/// sign-in). A render that read the database just before a write may be stored after its eviction: an entry lives
+/// <see cref="Lifetime"/> at most.
 /// </summary>
 public static class PageCache
 {
@@ -32,7 +30,8 @@ public static class PageCache
     {
         services.AddOutputCache(options => options.AddPolicy(Policy, policy => policy
             .With(context => !context.HttpContext.Request.Cookies.ContainsKey(AccountsServiceCollectionExtensions.SignInCookieName)
-                && !context.HttpContext.Request.Headers.ContainsKey(ApiKeyHandler.HeaderName))
+                && !context.HttpContext.Request.Headers.ContainsKey(ApiKeyHandler.HeaderName)
+                && context.HttpContext.RequestServices.GetRequiredService<VisibilityService>().IsPublic)
             .AddPolicy<UntilTheDayTurns>()
             .Tag(Tag)
             .SetLocking(false) // No queue per page: under load, requests for one page spun on its lock.

@@ -58,6 +58,10 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         return (newer, older);
     }
 
+    /// <summary>The memory whose stored photo is <paramref name="photoFileName"/>, if this request may read it.</summary>
+    public Task<Memory?> FindByPhotoAsync(string photoFileName, CancellationToken cancellationToken = default) =>
+        Readable.AsNoTracking().FirstOrDefaultAsync(m => m.PhotoFileName == photoFileName, cancellationToken);
+
     public Task<Memory?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         Readable.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace MoiAimerToi.Web.Pages;
 /// Keeps the chosen language in a cookie, then goes back where the visitor was. A GET, so that pages
 /// carry no antiforgery token for visitors and can be served from the cache; it only sets a preference.
 /// </summary>
+[AllowAnonymous]
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet(string? culture, string? returnUrl)

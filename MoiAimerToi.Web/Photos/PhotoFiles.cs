@@ -11,14 +11,15 @@ public sealed class PhotoFiles(DataPaths paths)
     /// </summary>
     public PhotoFile? Find(string requestedName)
     {
-        if (!PhotoNames.IsStoredFile(requestedName, out _))
+        if (!PhotoNames.IsStoredFile(requestedName, out var memoryPhotoName))
         {
             return null;
         }
 
         var path = Path.Combine(paths.Uploads, requestedName);
-        return File.Exists(path) ? new PhotoFile(path, PhotoNames.ContentType(requestedName)) : null;
+        return File.Exists(path) ? new PhotoFile(path, PhotoNames.ContentType(requestedName), memoryPhotoName) : null;
     }
 }
 
-public sealed record PhotoFile(string Path, string ContentType);
+/// <param name="MemoryPhotoName">The name a memory keeps for the photo this file is a variant of.</param>
+public sealed record PhotoFile(string Path, string ContentType, string MemoryPhotoName);

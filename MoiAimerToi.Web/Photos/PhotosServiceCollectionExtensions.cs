@@ -16,6 +16,7 @@ public static class PhotosServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PhotoPipeline>();
         services.AddSingleton<PhotoFiles>();
+        services.AddScoped<MediaAccess>();
         return services;
     }
 }

@@ -8,18 +8,19 @@ public static class UploadsEndpoint
 {
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/uploads/{name}", Serve).WithName("Upload").ExcludeFromDescription().AnswerHeadLikeGet();
+        // Its own rule (MediaAccess), so that whoever may not see a file gets 404, never a sign-in page or a 401.
+        endpoints.MapGet("/uploads/{name}", Serve).WithName("Upload").ExcludeFromDescription().AnswerHeadLikeGet().AllowAnonymous();
         return endpoints;
     }
 
-    private static IResult Serve(string name, PhotoFiles files, HttpContext context)
+    private static async Task<IResult> Serve(string name, PhotoFiles files, MediaAccess access, HttpContext context)
     {
-        if (files.Find(name) is not { } file)
+        if (files.Find(name) is not { } file || await access.CheckAsync(context, file.MemoryPhotoName, context.RequestAborted) is not { } caching)
         {
             return Results.NotFound();
         }
 
-        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        context.Response.Headers.CacheControl = (caching == FileCaching.Public ? "public" : "private") + ", max-age=31536000, immutable";
         var info = new FileInfo(file.Path);
         var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(name)}\"");
         return Results.File(file.Path, file.ContentType, lastModified: info.LastWriteTimeUtc, entityTag: etag);

@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("68144c8b-4a14-4e88-8c52-9ce7b143f325"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("cb8039b7-8322-46e6-897e-fbd21a00d09c"), entityTypeCount: 15)
         {
         }
 

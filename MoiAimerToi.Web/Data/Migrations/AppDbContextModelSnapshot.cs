@@ -247,10 +247,7 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.HasIndex("PerspectiveNumber")
                         .IsUnique();
 
-                    b.ToTable("AspNetUsers", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_AspNetUsers_PerspectiveNumber", "\"PerspectiveNumber\" IS NULL OR \"PerspectiveNumber\" IN (1, 2)");
-                        });
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("MoiAimerToi.Web.Accounts.Invite", b =>

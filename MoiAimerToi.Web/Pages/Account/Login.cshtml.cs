@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
+[AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
 public sealed class LoginModel(PasswordCheck passwords, SignInManager<AppUser> signIn, AccountState accounts) : PageModel
 {

@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using MoiAimerToi.Web.Accounts;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
 /// <summary>Signing out is a POST (with its antiforgery token), so no link or image can sign anyone out.</summary>
+[AllowAnonymous]
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");

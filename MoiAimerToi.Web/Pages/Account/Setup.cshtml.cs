@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,13 @@ using MoiAimerToi.Web.Localization;
 namespace MoiAimerToi.Web.Pages.Account;
 
 /// <summary>Creates the first account when none was configured; gone (404) as soon as any account exists.</summary>
+[AllowAnonymous]
 public sealed class SetupModel(
     FirstAccountService firstAccount,
     AccountState accounts,
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
+    Site.VisibilityService visibility,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -59,7 +62,9 @@ public sealed class SetupModel(
             return Page();
         }
 
-        await signIn.SignInAsync((await users.FindByNameAsync(Input.UserName.Trim()))!, isPersistent: true);
+        var user = (await users.FindByNameAsync(Input.UserName.Trim()))!;
+        await visibility.SetAsync(Enum.IsDefined(Input.Visibility) ? Input.Visibility : Site.SiteVisibility.Private, user.Id);
+        await signIn.SignInAsync(user, isPersistent: true);
         return RedirectToPage("/Home/Index");
     }
 }

@@ -7,3 +7,20 @@ document.addEventListener("htmx:afterSwap", (event) => {
         focusable.focus();
     }
 });
+
+// A button with data-copy="#field" copies that field's text (an invitation or a share link), and says so.
+document.addEventListener("click", async (event) => {
+    const button = event.target.closest("[data-copy]");
+    const field = button && document.querySelector(button.dataset.copy);
+    if (!field) {
+        return;
+    }
+    field.select();
+    try {
+        await navigator.clipboard.writeText(field.value);
+        button.dataset.copied = "true";
+        setTimeout(() => delete button.dataset.copied, 2000);
+    } catch {
+        // Without the clipboard (an insecure origin), the text stays selected for the person to copy.
+    }
+});

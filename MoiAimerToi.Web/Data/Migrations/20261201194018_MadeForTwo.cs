@@ -141,11 +141,6 @@ namespace MoiAimerToi.Web.Data.Migrations
                 column: "PerspectiveNumber",
                 unique: true);
 
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_AspNetUsers_PerspectiveNumber",
-                table: "AspNetUsers",
-                sql: "\"PerspectiveNumber\" IS NULL OR \"PerspectiveNumber\" IN (1, 2)");
-
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserPasskeys_UserId",
                 table: "AspNetUserPasskeys",
@@ -186,10 +181,6 @@ namespace MoiAimerToi.Web.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_AspNetUsers_PerspectiveNumber",
-                table: "AspNetUsers");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_AspNetUsers_PerspectiveNumber",
                 table: "AspNetUsers");
 
             migrationBuilder.DropColumn(

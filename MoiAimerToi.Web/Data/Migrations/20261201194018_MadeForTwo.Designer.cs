@@ -11,7 +11,7 @@ using MoiAimerToi.Web.Data;
 namespace MoiAimerToi.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201191327_MadeForTwo")]
+    [Migration("20261201194018_MadeForTwo")]
     partial class MadeForTwo
     {
         /// <inheritdoc />
@@ -250,10 +250,7 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.HasIndex("PerspectiveNumber")
                         .IsUnique();
 
-                    b.ToTable("AspNetUsers", null, t =>
-                        {
-                            t.HasCheckConstraint("CK_AspNetUsers_PerspectiveNumber", "\"PerspectiveNumber\" IS NULL OR \"PerspectiveNumber\" IN (1, 2)");
-                        });
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("MoiAimerToi.Web.Accounts.Invite", b =>

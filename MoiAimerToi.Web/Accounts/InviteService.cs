@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Localization;
+
+namespace MoiAimerToi.Web.Accounts;
+
+/// <summary>Where an invitation stands when someone opens its link.</summary>
+public enum InviteState
+{
+    Unknown,
+    Open,
+
+    /// <summary>Used, expired or revoked: it makes no account.</summary>
+    Gone,
+
+    /// <summary>An invitation for a partner when the site already has its two.</summary>
+    NoRoom,
+}
+
+/// <summary>The rules of invitations: who may be invited, and how one becomes exactly one account.</summary>
+public sealed class InviteService(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    Partners partners,
+    TimeProvider time,
+    FieldRules rules,
+    IStringLocalizer<SharedResource> text)
+{
+    public const int MaxPartners = 2;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A new invitation; refused for a partner when two partners exist.</summary>
+    public async Task<Outcome<Invite>> CreateAsync(AccountRole role, string? createdBy, CancellationToken cancellationToken = default)
+    {
+        if (role == AccountRole.Partner && await partners.PartnerCountAsync(cancellationToken) >= MaxPartners)
+        {
+            return Outcome<Invite>.Failure([new FieldError("role", text["Invite_NoRoom"])]);
+        }
+
+        var invite = new Invite { Token = SecretTokens.New(), Role = role, CreatedAt = Now, ExpiresAt = Now + Invite.Lifetime, CreatedBy = createdBy };
+        db.Invites.Add(invite);
+        await db.SaveChangesAsync(cancellationToken);
+        return invite;
+    }
+
+    public async Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Invites.AsNoTracking().OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).ToListAsync(cancellationToken);
+
+    /// <returns>False when no invitation has that id.</returns>
+    public async Task<bool> RevokeAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var invite = await db.Invites.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (invite is null)
+        {
+            return false;
+        }
+
+        invite.RevokedAt ??= Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<(InviteState State, Invite? Invite)> FindAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var invite = SecretTokens.LooksValid(token)
+            ? await db.Invites.AsNoTracking().SingleOrDefaultAsync(i => i.Token == token, cancellationToken)
+            : null;
+        if (invite is null)
+        {
+            return (InviteState.Unknown, null);
+        }
+
+        if (!invite.IsOpen(Now))
+        {
+            return (InviteState.Gone, invite);
+        }
+
+        return invite.Role == AccountRole.Partner && await partners.PartnerCountAsync(cancellationToken) >= MaxPartners
+            ? (InviteState.NoRoom, invite)
+            : (InviteState.Open, invite);
+    }
+
+    /// <summary>
+    /// Makes the account the invitation names, once: the invitation is claimed and the account created in one
+    /// transaction, so two people sending the form at once make one account, and a refused password makes none.
+    /// </summary>
+    public async Task<(InviteState State, Outcome<AppUser>? Account)> AcceptAsync(
+        string? token, string? userName, string? displayName, string? password, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        rules.Present(errors, "user_name", userName);
+        rules.MaxLength(errors, "display_name", displayName?.Trim(), AppUser.DisplayNameMaxLength);
+        rules.Present(errors, "password", password);
+
+        var (state, invite) = await FindAsync(token, cancellationToken);
+        if (state != InviteState.Open)
+        {
+            return (state, null);
+        }
+
+        if (errors.Count > 0)
+        {
+            return (state, Outcome<AppUser>.Failure(errors));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = Now;
+        var claimed = await db.Invites
+            .Where(i => i.Id == invite!.Id && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return (InviteState.Gone, null);
+        }
+
+        int? perspective = null;
+        if (invite!.Role == AccountRole.Partner)
+        {
+            var taken = await db.Users.Where(u => u.Role == AccountRole.Partner).Select(u => u.PerspectiveNumber).ToListAsync(cancellationToken);
+            if (taken.Count >= MaxPartners)
+            {
+                return (InviteState.NoRoom, null);
+            }
+
+            perspective = taken.Contains(1) ? 2 : 1;
+        }
+
+        var user = AppUserFactory.New(userName!, displayName, invite.Role, perspective, time);
+        var result = await users.CreateAsync(user, password!);
+        if (!result.Succeeded)
+        {
+            return (state, Outcome<AppUser>.Failure(result.Errors
+                .Select(e => new FieldError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "user_name", e.Description))
+                .ToList()));
+        }
+
+        await db.Invites.Where(i => i.Id == invite.Id).ExecuteUpdateAsync(set => set.SetProperty(i => i.UsedBy, user.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (state, user);
+    }
+}

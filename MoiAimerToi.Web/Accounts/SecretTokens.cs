@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MoiAimerToi.Web.Accounts;
+
+/// <summary>The secret part of a link (an invitation, a share link, a reset link): 256 random bits, URL-safe.</summary>
+public static class SecretTokens
+{
+    public const int MaxLength = 64;
+
+    public static string New() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Worth a database look: the right alphabet and length, so a path of junk costs nothing.</summary>
+    public static bool LooksValid(string? token) =>
+        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

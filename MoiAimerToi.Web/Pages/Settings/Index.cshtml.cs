@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Site;
+
+namespace MoiAimerToi.Web.Pages.Settings;
+
+/// <summary>The partners' settings: who may look, invitations, the accounts, one's own name and password.</summary>
+[Authorize(Policy = Policies.Editor)]
+public sealed class IndexModel(
+    InviteService invites,
+    Partners partners,
+    VisibilityService visibilityService,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    public IReadOnlyList<Invite> Invites { get; private set; } = [];
+
+    public IReadOnlyList<AppUser> Accounts { get; private set; } = [];
+
+    public SiteVisibility Visibility { get; private set; }
+
+    /// <summary>Shown once, right after it was made, with a copy button.</summary>
+    [TempData]
+    public string? NewInviteUrl { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [BindProperty]
+    public InviteRequestInput InviteRequest { get; set; } = new();
+
+    [BindProperty]
+    public ProfileInput Profile { get; set; } = new();
+
+    [BindProperty]
+    public PasswordInput Password { get; set; } = new();
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public string InviteUrl(Invite invite) => $"{Request.Scheme}://{Request.Host}/invite/{invite.Token}";
+
+    public async Task OnGetAsync()
+    {
+        Profile.DisplayName = (await users.GetUserAsync(User))?.DisplayName ?? "";
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostVisibilityAsync(SiteVisibility visibility)
+    {
+        if (!Enum.IsDefined(visibility))
+        {
+            return BadRequest();
+        }
+
+        await visibilityService.SetAsync(visibility, users.GetUserId(User));
+        Notice = text[visibility == SiteVisibility.Private ? "Settings_NowPrivate" : "Settings_NowPublic"];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        var outcome = await invites.CreateAsync(InviteRequest.Role, users.GetUserId(User));
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError("InviteRequest.Role", outcome.Errors[0].Message);
+            return await PageAsync();
+        }
+
+        NewInviteUrl = InviteUrl(outcome.Value!);
+        return RedirectToPage(null, null, "invites");
+    }
+
+    public async Task<IActionResult> OnPostRevokeInviteAsync(int id) =>
+        await invites.RevokeAsync(id) ? RedirectToPage(null, null, "invites") : NotFound();
+
+    public async Task<IActionResult> OnPostProfileAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        var name = Profile.DisplayName.Trim();
+        if (name.Length == 0 || name.Length > AppUser.DisplayNameMaxLength)
+        {
+            ModelState.AddModelError("Profile.DisplayName", text[name.Length == 0 ? "Error_Missing" : "Error_TooLong", text["Field_display_name"], AppUser.DisplayNameMaxLength]);
+            return await PageAsync();
+        }
+
+        user!.DisplayName = name;
+        await users.UpdateAsync(user);
+        Notice = text["Settings_ProfileSaved"];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        var result = await users.ChangePasswordAsync(user!, Password.Current, Password.New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.New", error.Description);
+            }
+
+            Password = new PasswordInput();
+            return await PageAsync();
+        }
+
+        // The stamp changed: other devices and tokens are signed out, this one signs in again.
+        await signIn.RefreshSignInAsync(user!);
+        Notice = text["Settings_PasswordChanged"];
+        return RedirectToPage();
+    }
+
+    private async Task<IActionResult> PageAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Invites = await invites.ListAsync();
+        Accounts = (await partners.AccountsAsync()).Values.OrderBy(u => u.Role).ThenBy(u => u.PerspectiveNumber).ThenBy(u => u.CreatedAt).ToList();
+        Visibility = visibilityService.Current;
+    }
+}

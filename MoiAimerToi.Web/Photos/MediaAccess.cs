@@ -1,0 +1,43 @@
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Api;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Site;
+
+namespace MoiAimerToi.Web.Photos;
+
+/// <summary>How a file may be kept once sent: by anyone's cache, or only by the browser of whoever asked.</summary>
+public enum FileCaching
+{
+    Public,
+    Private,
+}
+
+/// <summary>
+/// Who may read a stored file: the one place the visibility rules meet the files. A file is readable when a memory
+/// this request may read shows it (so never a "just us" memory's for anyone but the partners), and, on a Private
+/// site, only by an account (its sign-in cookie, a token or the key). Anyone else gets the same 404 as for a file
+/// that does not exist.
+/// </summary>
+public sealed class MediaAccess(VisibilityService visibility, MemoryService memories, Audience audience)
+{
+    /// <returns>Null when the file is not this request's to read.</returns>
+    public async Task<FileCaching?> CheckAsync(HttpContext context, string memoryPhotoName, CancellationToken cancellationToken = default)
+    {
+        var principal = AppClaims.IsMember(context.User) ? context.User : await ApiAuthentication.PrincipalAsync(context);
+        audience.Is(principal);
+        var isPublic = visibility.IsPublic;
+        if (!isPublic && !AppClaims.IsMember(principal))
+        {
+            return null;
+        }
+
+        var memory = await memories.FindByPhotoAsync(memoryPhotoName, cancellationToken);
+        if (memory is null)
+        {
+            return null;
+        }
+
+        // A year of "public" could not be recalled from a proxy once the site turns Private or the memory "just us".
+        return isPublic && !memory.JustUs ? FileCaching.Public : FileCaching.Private;
+    }
+}
