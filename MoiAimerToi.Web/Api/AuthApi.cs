@@ -29,7 +29,9 @@ public static class AuthApi
     {
         if (ApiTokens.UserId(principal) is not { } id || await users.FindByIdAsync(id) is not { } user)
         {
-            return TypedResults.NotFound(new ApiError("The token's account no longer exists."));
+            return TypedResults.NotFound(new ApiError(ApiTokens.UserId(principal) is null
+                ? "The API key is no account: log in with POST /api/auth/login to be someone."
+                : "The token's account no longer exists."));
         }
 
         return TypedResults.Ok(new MeDto(user.UserName ?? "", user.ShownName, AppClaims.RoleValue(user.Role), user.PerspectiveNumber));

@@ -6,6 +6,7 @@ namespace MoiAimerToi.Web.Hosting;
 /// <summary>
 /// <c>import-legacy &lt;old .db file&gt; &lt;old uploads folder&gt; [--replace]</c>: moves the old Flask site in,
 /// from the server's shell. A site that already has memories or perspectives is only replaced with <c>--replace</c>.
+/// The site is then Public, as the old one was.
 /// </summary>
 public static class LegacyImportCommand
 {
@@ -47,6 +48,14 @@ public static class LegacyImportCommand
         {
             var summary = await importer.ImportAsync(database, new FolderPhotoSource(uploads), userId: null, CancellationToken.None);
             Console.WriteLine(Describe(summary));
+            // The old site was open to anyone, and its clients read without a token: so is the site it moved into.
+            var visibility = services.GetRequiredService<Site.VisibilityService>();
+            if (visibility.Current != Site.SiteVisibility.Public)
+            {
+                await visibility.SetAsync(Site.SiteVisibility.Public, null);
+                Console.WriteLine("The site is Public, as the old one was; make it Private in /settings.");
+            }
+
             return 0;
         }
         catch (ImportRefusedException refused)

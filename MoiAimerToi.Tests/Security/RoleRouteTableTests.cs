@@ -1,0 +1,295 @@
+using System.Net;
+using System.Text;
+using MoiAimerToi.Tests.Api;
+using MoiAimerToi.Tests.Infrastructure;
+using MoiAimerToi.Tests.Photos;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Site;
+
+namespace MoiAimerToi.Tests.Security;
+
+/// <summary>
+/// The role × route table of docs/security.md, each row a test: every page handler and endpoint the site maps, as each
+/// kind of person asks for it, on a Public and on a Private site. A route the table does not list fails
+/// <see cref="Every_Route_Has_Its_Row_And_The_Docs_Show_The_Same_Table"/>.
+/// </summary>
+public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<RoleRouteTableTests.Site>
+{
+    /// <summary>The people of the table's columns, in order.</summary>
+    public static readonly string[] Roles = ["visitor", "guest", "partner 1", "partner 2", "API key"];
+
+    // o: let through (any answer but the four below: a page, a form error, 400 for an empty body, 404 for an unknown id);
+    // L: sent to the sign-in page; 401; 403; 404 (a file, answered as if it did not exist).
+    // Public then Private, one letter per role, visitor first.
+    private static readonly Dictionary<string, (string Public, string Private)> Table = new()
+    {
+        ["GET /"] = ("ooooo", "LoooL"),
+        ["GET /?handler=EditMessage"] = ("L3ooL", "L3ooL"),
+        ["GET /?handler=EditStartDate"] = ("L3ooL", "L3ooL"),
+        ["GET /?handler=ShowCounter"] = ("ooooo", "LoooL"),
+        ["GET /?handler=ShowMessage"] = ("ooooo", "LoooL"),
+        ["POST /?handler=SaveMessage"] = ("L3ooL", "L3ooL"),
+        ["POST /?handler=SaveStartDate"] = ("L3ooL", "L3ooL"),
+        ["GET /story"] = ("ooooo", "LoooL"),
+        ["GET /story?handler=Edit"] = ("L3ooL", "L3ooL"),
+        ["GET /story?handler=Show"] = ("ooooo", "LoooL"),
+        ["POST /story?handler=Save"] = ("L3ooL", "L3ooL"),
+        ["GET /future"] = ("ooooo", "LoooL"),
+        ["GET /future?handler=Edit"] = ("L3o3L", "L3o3L"),
+        ["GET /future?handler=Show"] = ("ooooo", "LoooL"),
+        ["POST /future?handler=Save"] = ("L3o3L", "L3o3L"),
+        ["GET /memories"] = ("ooooo", "LoooL"),
+        ["GET /memories/{id:int}"] = ("ooooo", "LoooL"),
+        ["GET /memories?handler=Card"] = ("ooooo", "LoooL"),
+        ["GET /memories?handler=Items"] = ("ooooo", "LoooL"),
+        ["GET /memories?handler=Edit"] = ("L3ooL", "L3ooL"),
+        ["GET /memories?handler=ConfirmDelete"] = ("L3ooL", "L3ooL"),
+        ["POST /memories?handler=Create"] = ("L3ooL", "L3ooL"),
+        ["POST /memories?handler=Save"] = ("L3ooL", "L3ooL"),
+        ["POST /memories?handler=Delete"] = ("L3ooL", "L3ooL"),
+        ["GET /data"] = ("L3ooL", "L3ooL"),
+        ["GET /data?handler=Download"] = ("L3ooL", "L3ooL"),
+        ["GET /data?handler=ConfirmImport"] = ("L3ooL", "L3ooL"),
+        ["GET /data?handler=CancelImport"] = ("L3ooL", "L3ooL"),
+        ["POST /data?handler=Import"] = ("L3ooL", "L3ooL"),
+        ["GET /settings"] = ("L3ooL", "L3ooL"),
+        ["POST /settings?handler=Visibility"] = ("L3ooL", "L3ooL"),
+        ["POST /settings?handler=Invite"] = ("L3ooL", "L3ooL"),
+        ["POST /settings?handler=RevokeInvite"] = ("L3ooL", "L3ooL"),
+        ["POST /settings?handler=Profile"] = ("L3ooL", "L3ooL"),
+        ["POST /settings?handler=Password"] = ("L3ooL", "L3ooL"),
+        ["GET /login"] = ("ooooo", "ooooo"),
+        ["POST /login"] = ("ooooo", "ooooo"),
+        ["GET /logout"] = ("ooooo", "ooooo"),
+        ["POST /logout"] = ("ooooo", "ooooo"),
+        ["GET /setup"] = ("ooooo", "ooooo"),
+        ["POST /setup"] = ("ooooo", "ooooo"),
+        ["GET /invite/{token}"] = ("ooooo", "ooooo"),
+        ["POST /invite/{token}"] = ("ooooo", "ooooo"),
+        ["GET /language"] = ("ooooo", "ooooo"),
+        ["GET /error/{code:int?}"] = ("ooooo", "ooooo"),
+        ["POST /error/{code:int?}"] = ("ooooo", "ooooo"),
+        ["GET /healthz"] = ("ooooo", "ooooo"),
+        ["GET /readyz"] = ("ooooo", "ooooo"),
+        [RouteCatalog.StaticAssets] = ("ooooo", "ooooo"),
+        ["GET /uploads/{name}"] = ("ooooo", "4oooo"),
+        ["GET /openapi/{documentName}.json"] = ("ooooo", "1oooo"),
+        ["GET /api/health"] = ("ooooo", "ooooo"),
+        ["POST /api/auth/login"] = ("ooooo", "ooooo"),
+        ["GET /api/me"] = ("1oooo", "1oooo"), // The key is no account: 404, saying so.
+        ["GET /api/couple-data"] = ("ooooo", "1oooo"),
+        ["PUT /api/couple-data/start-date"] = ("13ooo", "13ooo"),
+        ["PUT /api/couple-data/home-message"] = ("13ooo", "13ooo"),
+        ["PUT /api/couple-data/intro"] = ("13ooo", "13ooo"),
+        ["GET /api/memories"] = ("ooooo", "1oooo"),
+        ["GET /api/memories/{id:int}"] = ("ooooo", "1oooo"),
+        ["POST /api/memories"] = ("13ooo", "13ooo"),
+        ["PUT /api/memories/{id:int}"] = ("13ooo", "13ooo"),
+        ["DELETE /api/memories/{id:int}"] = ("13ooo", "13ooo"),
+        ["GET /api/perspectives"] = ("ooooo", "1oooo"),
+        ["GET /api/perspectives/{number:int}"] = ("ooooo", "1oooo"),
+        ["POST /api/perspectives"] = ("13ooo", "13ooo"),
+        ["PUT /api/perspectives/{number:int}"] = ("13o3o", "13o3o"),
+        ["GET /api/export"] = ("13ooo", "13ooo"),
+        ["POST /api/import"] = ("13ooo", "13ooo"),
+        ["GET /api/invites"] = ("13ooo", "13ooo"),
+        ["POST /api/invites"] = ("13ooo", "13ooo"),
+        ["DELETE /api/invites/{id:int}"] = ("13ooo", "13ooo"),
+        ["POST /api/invites/{token}/accept"] = ("ooooo", "ooooo"),
+        ["GET /api/settings/visibility"] = ("13ooo", "13ooo"),
+        ["PUT /api/settings/visibility"] = ("13ooo", "13ooo"),
+    };
+
+    public static TheoryData<string, string> Rows()
+    {
+        var rows = new TheoryData<string, string>();
+        foreach (var route in Table.Keys)
+        {
+            rows.Add(route, "public");
+            rows.Add(route, "private");
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public async Task Each_Role_Gets_The_Answer_Of_Its_Row(string route, string visibility)
+    {
+        var expected = visibility == "public" ? Table[route].Public : Table[route].Private;
+        await site.SetVisibilityAsync(visibility == "public" ? SiteVisibility.Public : SiteVisibility.Private);
+
+        var actual = new StringBuilder();
+        foreach (var role in Roles)
+        {
+            actual.Append(await site.AskAsync(role, route));
+        }
+
+        Assert.True(actual.ToString() == expected, $"{route} on a {visibility} site ({string.Join(", ", Roles)}): expected {expected}, got {actual}");
+    }
+
+    [Fact]
+    public void Every_Route_Has_Its_Row_And_The_Docs_Show_The_Same_Table()
+    {
+        var routes = RouteCatalog.Of(site.Services);
+        Assert.Empty(routes.Except(Table.Keys));
+        Assert.Empty(Table.Keys.Except(routes));
+
+        var docs = File.ReadAllText(Path.Combine(Repository.Root, "docs", "security.md")).ReplaceLineEndings("\n");
+        var table = Markdown();
+        if (!docs.Contains(table, StringComparison.Ordinal))
+        {
+            var expectedAt = Path.Combine(Path.GetTempPath(), "role-route-table.md");
+            File.WriteAllText(expectedAt, table);
+            Assert.Fail($"docs/security.md does not hold the role × route table of this test; the table to paste is in {expectedAt}.");
+        }
+    }
+
+    private static string Markdown()
+    {
+        static string Cell(char c) => c switch { 'o' => "✓", 'L' => "sign-in", '1' => "401", '3' => "403", '4' => "404", _ => "?" };
+        var text = new StringBuilder();
+        text.Append("| route | ").AppendJoin(" | ", Roles).Append(" | Private: ").AppendJoin(" | ", Roles).Append(" |\n");
+        text.Append("| --- |").Append(string.Concat(Enumerable.Repeat(" --- |", Roles.Length * 2))).Append('\n');
+        foreach (var (route, (publicRow, privateRow)) in Table.OrderBy(r => r.Key[(r.Key.IndexOf(' ') + 1)..], StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            text.Append("| `").Append(route).Append("` | ")
+                .AppendJoin(" | ", publicRow.Select(Cell)).Append(" | ")
+                .AppendJoin(" | ", privateRow.Select(Cell)).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One site for the whole table: partner 1 (admin), partner 2, a guest, a memory with a photo.</summary>
+    public sealed class Site : AppFactory
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly Dictionary<string, HttpClient> _clients = [];
+        private Memory? _memory;
+
+        public async Task SetVisibilityAsync(SiteVisibility visibility)
+        {
+            if (Service<VisibilityService>().Current != visibility)
+            {
+                await Service<VisibilityService>().SetAsync(visibility, null);
+            }
+        }
+
+        private async Task<Memory> ReadyAsync()
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (_memory is null)
+                {
+                    await this.CreateAccountAsync("alex", AccountRole.Partner, 2, "Alex");
+                    await this.CreateAccountAsync("mamie", AccountRole.Guest, displayName: "Mamie");
+                    _memory = await InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>()
+                        .CreateAsync(new MemoryInput("Plage", "", null), new MemoryStream(TestImages.Jpeg(320, 240)), null)).Value!);
+                }
+
+                return _memory;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        private static string? UserOf(string role) => role switch { "guest" => "mamie", "partner 1" => Infrastructure.Accounts.AdminUser, "partner 2" => "alex", _ => null };
+
+        /// <summary>A browser (its cookie) for the pages and files, or an API client (a token, or the key).</summary>
+        private async Task<HttpClient> ClientAsync(string role, bool api, bool fresh = false)
+        {
+            var key = $"{role}|{api}";
+            if (!fresh && _clients.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            HttpClient client;
+            if (role == "API key")
+            {
+                client = api ? this.CreateKeyClient() : CreateBrowser();
+                if (!api)
+                {
+                    client.DefaultRequestHeaders.Add("X-API-KEY", ApiClient.DevelopmentKey);
+                }
+            }
+            else if (UserOf(role) is { } user)
+            {
+                client = api ? await this.CreateTokenClientAsync(user) : await this.SignedInBrowserAsync(user);
+            }
+            else
+            {
+                client = api ? this.CreateApiClient() : CreateBrowser();
+            }
+
+            if (!fresh)
+            {
+                _clients[key] = client;
+            }
+
+            return client;
+        }
+
+        /// <summary>Asks for the route as that role and answers the letter of the table for what came back.</summary>
+        public async Task<char> AskAsync(string role, string route)
+        {
+            var memory = await ReadyAsync();
+            var (method, pattern) = (route[..route.IndexOf(' ')], route[(route.IndexOf(' ') + 1)..]);
+            var api = pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal);
+            var file = pattern == "/uploads/{name}";
+            // Signing out ends the session it is asked in: a fresh one, so that the other rows keep theirs.
+            var client = await ClientAsync(role, api && !file, fresh: route == "POST /logout");
+            var path = pattern
+                .Replace("{id:int}", route.StartsWith("DELETE", StringComparison.Ordinal) ? "999999" : memory.Id.ToString())
+                .Replace("{number:int}", "1")
+                .Replace("{name}", Path.GetFileName(PhotoUrls.Thumbnail(memory)))
+                .Replace("{token}", SecretTokens.New())
+                .Replace("{code:int?}", "404")
+                .Replace("{documentName}", "v1")
+                .Replace("{file in wwwroot}", "css/site.css");
+            if (!api && !file)
+            {
+                path += HandlerParameters(path, memory);
+            }
+
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method != "GET" && method != "DELETE")
+            {
+                request.Content = (api, route) switch
+                {
+                    (true, "POST /api/import") => new MultipartFormDataContent(),
+                    (true, _) => new StringContent("{}", Encoding.UTF8, "application/json"),
+                    _ => new FormUrlEncodedContent([new("__RequestVerificationToken", await TokenAsync(client))]),
+                };
+            }
+
+            var response = await client.SendAsync(request);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/login?ReturnUrl=", StringComparison.Ordinal) == true => 'L',
+                HttpStatusCode.Unauthorized => '1',
+                HttpStatusCode.Forbidden => '3',
+                HttpStatusCode.NotFound when file => '4',
+                _ => 'o',
+            };
+        }
+
+        /// <summary>The ids a page handler needs: a real memory to read or edit, an unknown one to delete, perspective 1.</summary>
+        private static string HandlerParameters(string path, Memory memory) => path switch
+        {
+            _ when path.StartsWith("/future?handler=", StringComparison.Ordinal) => "&number=1",
+            "/memories?handler=Delete" or "/settings?handler=RevokeInvite" => "&id=999999",
+            _ when path.StartsWith("/memories?handler=", StringComparison.Ordinal) && !path.EndsWith("Items", StringComparison.Ordinal)
+                && !path.EndsWith("Create", StringComparison.Ordinal) => $"&id={memory.Id}",
+            _ => "",
+        };
+
+        /// <summary>A valid antiforgery token for this client's session, so that only the rules decide.</summary>
+        private static async Task<string> TokenAsync(HttpClient client) => (await client.GetPageAsync("/login")).FormToken();
+    }
+}
