@@ -49,6 +49,9 @@ public class SetupTests(ProductionWithoutAdmin factory) : IClassFixture<Producti
         Assert.NotNull((await client.GetPageAsync("/")).QuerySelector(".edit-button"));
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync("/setup")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("camille", "une longue phrase")).StatusCode);
+        // Setup asks who may look, Private unless the couple chooses Public.
+        Assert.Equal(MoiAimerToi.Web.Site.SiteVisibility.Private, factory.Service<MoiAimerToi.Web.Site.VisibilityService>().Current);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().GetAsync("/memories")).StatusCode);
     }
 }
 

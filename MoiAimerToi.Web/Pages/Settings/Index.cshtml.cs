@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Site;
 
@@ -17,7 +18,7 @@ public sealed class IndexModel(
     VisibilityService visibilityService,
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
-    TimeProvider time,
+    CoupleClock clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<Invite> Invites { get; private set; } = [];
@@ -42,7 +43,11 @@ public sealed class IndexModel(
     [BindProperty]
     public PasswordInput Password { get; set; } = new();
 
-    public DateTime Now => time.GetUtcNow().UtcDateTime;
+    public DateTime Now => clock.UtcNow;
+
+    /// <summary>A UTC instant as the couple's clock shows it.</summary>
+    public string Shown(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.TimeZone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
     public string InviteUrl(Invite invite) => $"{Request.Scheme}://{Request.Host}/invite/{invite.Token}";
 
