@@ -7,8 +7,8 @@ public sealed class Invite
 
     public int Id { get; set; }
 
-    /// <summary>256 random bits, base64url: the secret part of the link.</summary>
-    public string Token { get; set; } = "";
+    /// <summary>The SHA-256 of the link's secret (<see cref="SecretTokens.Digest"/>): the link itself is shown once, when made, and kept nowhere.</summary>
+    public string TokenHash { get; set; } = "";
 
     public AccountRole Role { get; set; }
 

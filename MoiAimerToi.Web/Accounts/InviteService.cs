@@ -20,6 +20,9 @@ public enum InviteState
     NoRoom,
 }
 
+/// <summary>An invitation just made, with the secret of its link (<c>/invite/{Token}</c>).</summary>
+public sealed record NewInvite(Invite Invite, string Token);
+
 /// <summary>The rules of invitations: who may be invited, and how one becomes exactly one account.</summary>
 public sealed class InviteService(
     AppDbContext db,
@@ -33,18 +36,24 @@ public sealed class InviteService(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>A new invitation; refused for a partner when two partners exist.</summary>
-    public async Task<Outcome<Invite>> CreateAsync(AccountRole role, string? createdBy, CancellationToken cancellationToken = default)
+    /// <summary>A new invitation and its link's secret (to show once); refused for a partner when two partners exist.</summary>
+    public async Task<Outcome<NewInvite>> CreateAsync(AccountRole role, string? createdBy, CancellationToken cancellationToken = default)
     {
-        if (role == AccountRole.Partner && await partners.PartnerCountAsync(cancellationToken) >= MaxPartners)
+        if (!Enum.IsDefined(role))
         {
-            return Outcome<Invite>.Failure([new FieldError("role", text["Invite_NoRoom"])]);
+            return Outcome<NewInvite>.Failure([new FieldError("role", text["Invite_Role"])]);
         }
 
-        var invite = new Invite { Token = SecretTokens.New(), Role = role, CreatedAt = Now, ExpiresAt = Now + Invite.Lifetime, CreatedBy = createdBy };
+        if (role == AccountRole.Partner && await partners.PartnerCountAsync(cancellationToken) >= MaxPartners)
+        {
+            return Outcome<NewInvite>.Failure([new FieldError("role", text["Invite_NoRoom"])]);
+        }
+
+        var token = SecretTokens.New();
+        var invite = new Invite { TokenHash = SecretTokens.Digest(token), Role = role, CreatedAt = Now, ExpiresAt = Now + Invite.Lifetime, CreatedBy = createdBy };
         db.Invites.Add(invite);
         await db.SaveChangesAsync(cancellationToken);
-        return invite;
+        return new NewInvite(invite, token);
     }
 
     public async Task<IReadOnlyList<Invite>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -66,9 +75,8 @@ public sealed class InviteService(
 
     public async Task<(InviteState State, Invite? Invite)> FindAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var invite = SecretTokens.LooksValid(token)
-            ? await db.Invites.AsNoTracking().SingleOrDefaultAsync(i => i.Token == token, cancellationToken)
-            : null;
+        var digest = SecretTokens.LooksValid(token) ? SecretTokens.Digest(token!) : null;
+        var invite = digest is null ? null : await db.Invites.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == digest, cancellationToken);
         if (invite is null)
         {
             return (InviteState.Unknown, null);

@@ -97,7 +97,7 @@ public sealed class ApiErrorsMiddleware(
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            logger.LogError(exception, "The API request {Method} {Path} failed.", context.Request.Method, context.Request.Path);
+            logger.LogError(exception, "The API request {Method} {Path} failed.", context.Request.Method, Hosting.AccessLog.Shown(context.Request.Path));
             await WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.ForStatus(context, 500));
             return;
         }

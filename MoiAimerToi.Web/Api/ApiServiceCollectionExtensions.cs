@@ -71,7 +71,14 @@ public static class ApiServiceCollectionExtensions
             {
                 // Whom the answer is for, as the API's credentials say (a partner's token sees "just us" memories).
                 var http = context.HttpContext;
-                http.RequestServices.GetRequiredService<Audience>().Is(await ApiAuthentication.PrincipalAsync(http));
+                var principal = await ApiAuthentication.PrincipalAsync(http);
+                http.RequestServices.GetRequiredService<Audience>().Is(principal);
+                if (principal.Identity?.IsAuthenticated == true)
+                {
+                    // An answer for a token or the key is theirs alone: no shared cache keeps it.
+                    http.Response.Headers.CacheControl = "private, no-store";
+                }
+
                 return await next(context);
             })
             .WithTags(tag);

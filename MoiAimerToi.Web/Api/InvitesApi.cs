@@ -36,8 +36,8 @@ public static class InvitesApi
             return TypedResults.Json(ApiError.From(outcome.Errors), statusCode: StatusCodes.Status409Conflict);
         }
 
-        var invite = outcome.Value!;
-        var url = $"{request.Scheme}://{request.Host}/invite/{invite.Token}";
+        var (invite, token) = outcome.Value!;
+        var url = $"{request.Scheme}://{request.Host}/invite/{token}";
         return TypedResults.Created($"/api/invites/{invite.Id}", new InviteCreatedDto(invite.Id, url, body.Role, invite.ExpiresAt));
     }
 

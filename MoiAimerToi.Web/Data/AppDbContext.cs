@@ -37,8 +37,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
         builder.Entity<Invite>(invite =>
         {
-            invite.Property(i => i.Token).HasMaxLength(64);
-            invite.HasIndex(i => i.Token).IsUnique();
+            invite.Property(i => i.TokenHash).HasMaxLength(64);
+            invite.HasIndex(i => i.TokenHash).IsUnique();
             invite.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
         });
 

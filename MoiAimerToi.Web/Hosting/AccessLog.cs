@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Hosting;
 /// </summary>
 public static class AccessLog
 {
-    private static readonly string[] SecretPaths = ["/s/", "/invite/", "/calendar/", "/widget/", "/reset/"];
+    private static readonly string[] SecretPaths = ["/s/", "/invite/", "/api/invites/", "/calendar/", "/widget/", "/reset/"];
 
     public static IServiceCollection AddAccessLog(this IServiceCollection services)
     {

@@ -5,11 +5,17 @@ using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Photos;
 
-/// <summary>How a file may be kept once sent: by anyone's cache, or only by the browser of whoever asked.</summary>
+/// <summary>How a file may be kept once sent.</summary>
 public enum FileCaching
 {
+    /// <summary>By any cache, for a year (a Public site's photo).</summary>
     Public,
+
+    /// <summary>By the browser of whoever asked, for a year (a Private site's photo, on an account's own device).</summary>
     Private,
+
+    /// <summary>By that browser, but asked again at each use (a "just us" photo: once signed out, it answers 404 again).</summary>
+    Revalidated,
 }
 
 /// <summary>
@@ -38,6 +44,6 @@ public sealed class MediaAccess(VisibilityService visibility, MemoryService memo
         }
 
         // A year of "public" could not be recalled from a proxy once the site turns Private or the memory "just us".
-        return isPublic && !memory.JustUs ? FileCaching.Public : FileCaching.Private;
+        return memory.JustUs ? FileCaching.Revalidated : isPublic ? FileCaching.Public : FileCaching.Private;
     }
 }

@@ -20,7 +20,12 @@ public static class UploadsEndpoint
             return Results.NotFound();
         }
 
-        context.Response.Headers.CacheControl = (caching == FileCaching.Public ? "public" : "private") + ", max-age=31536000, immutable";
+        context.Response.Headers.CacheControl = caching switch
+        {
+            FileCaching.Public => "public, max-age=31536000, immutable",
+            FileCaching.Private => "private, max-age=31536000, immutable",
+            _ => "private, no-cache",
+        };
         var info = new FileInfo(file.Path);
         var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(name)}\"");
         return Results.File(file.Path, file.ContentType, lastModified: info.LastWriteTimeUtc, entityTag: etag);

@@ -34,19 +34,21 @@ public sealed class VisibilityService(IServiceScopeFactory scopes, IConfiguratio
     }
 
     /// <summary>
-    /// Takes effect at once: from this moment no cached page is served or stored (the page cache asks here), and
-    /// saving the row empties the cache of what was stored while the site was public.
+    /// Takes effect at once: saving the row empties the page cache, and from then on no cached page is served or
+    /// stored while the site is Private (the page cache asks here).
     /// </summary>
     public async Task SetAsync(SiteVisibility visibility, string? userId, CancellationToken cancellationToken = default)
     {
-        _current = new StrongBox<SiteVisibility>(visibility);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var settings = await db.SiteSettings.SingleAsync(s => s.Id == SiteSettings.SingletonId, cancellationToken);
         settings.Visibility = visibility;
         settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
         settings.UpdatedBy = userId;
+        // Saved first, so that a failed save changes nothing; a page cached between the save's eviction and the switch
+        // is never served while Private (lookups stop at the switch) and has expired long before the site is Public again.
         await db.SaveChangesAsync(cancellationToken);
+        _current = new StrongBox<SiteVisibility>(visibility);
     }
 
     /// <summary><c>public</c> or <c>private</c>, in any case; null for anything else. (Not "TryParse": minimal APIs would bind the service from the query.)</summary>

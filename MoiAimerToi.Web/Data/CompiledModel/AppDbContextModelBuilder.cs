@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cb8039b7-8322-46e6-897e-fbd21a00d09c"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("0e207a2e-dd47-42a0-83e2-d334a1fbb7c4"), entityTypeCount: 15)
         {
         }
 

@@ -69,11 +69,11 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 providerPropertyType: typeof(string));
             role.SetSentinelFromProviderValue("0");
 
-            var token = runtimeEntityType.AddProperty(
-                "Token",
+            var tokenHash = runtimeEntityType.AddProperty(
+                "TokenHash",
                 typeof(string),
-                propertyInfo: typeof(Invite).GetProperty("Token", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Invite).GetField("<Token>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(Invite).GetProperty("TokenHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Invite).GetField("<TokenHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
 
             var usedAt = runtimeEntityType.AddProperty(
@@ -95,7 +95,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { token },
+                new[] { tokenHash },
                 unique: true);
 
             return runtimeEntityType;

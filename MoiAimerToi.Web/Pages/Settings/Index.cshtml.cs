@@ -49,7 +49,7 @@ public sealed class IndexModel(
     public string Shown(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.TimeZone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
-    public string InviteUrl(Invite invite) => $"{Request.Scheme}://{Request.Host}/invite/{invite.Token}";
+    public string InviteUrl(string token) => $"{Request.Scheme}://{Request.Host}/invite/{token}";
 
     public async Task OnGetAsync()
     {
@@ -78,7 +78,7 @@ public sealed class IndexModel(
             return await PageAsync();
         }
 
-        NewInviteUrl = InviteUrl(outcome.Value!);
+        NewInviteUrl = InviteUrl(outcome.Value!.Token);
         return RedirectToPage(null, null, "invites");
     }
 

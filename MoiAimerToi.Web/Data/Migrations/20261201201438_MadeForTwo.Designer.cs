@@ -11,7 +11,7 @@ using MoiAimerToi.Web.Data;
 namespace MoiAimerToi.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201194018_MadeForTwo")]
+    [Migration("20261201201438_MadeForTwo")]
     partial class MadeForTwo
     {
         /// <inheritdoc />
@@ -276,7 +276,7 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -289,7 +289,7 @@ namespace MoiAimerToi.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("Invites");
