@@ -123,4 +123,26 @@ public class InviteTests(AppFactory factory) : IClassFixture<AppFactory>
         await (await token.GetAsync("/api/invites")).ErrorAsync(HttpStatusCode.Forbidden);
         await (await token.SendAsync(HttpMethod.Post, "/api/invites", new { role = "guest" })).ErrorAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_Partner_Removes_A_Guest_Whose_Sign_In_Then_Ends()
+    {
+        var leaving = await factory.CreateAccountAsync("voisin", AccountRole.Guest);
+        var token = await factory.CreateTokenClientAsync("voisin");
+        var partner = await factory.SignedInBrowserAsync();
+        var settings = await partner.GetPageAsync("/settings");
+
+        var removed = await partner.SubmitAsync(settings.Form($"form[action*='handler=RemoveGuest'][action*='{leaving.Id}']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.DoesNotContain((await AccountsAsync()).Values, u => u.UserName == "voisin");
+        // Its tokens stop at once; its sign-in cookie at the next check of the account, within a minute.
+        await (await token.GetAsync("/api/me")).ErrorAsync(HttpStatusCode.Unauthorized);
+
+        var admin = (await AccountsAsync()).Values.Single(u => u.UserName == "admin");
+        var refused = await partner.PostAsync($"/settings?handler=RemoveGuest&id={admin.Id}",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", settings.FormToken())]));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains((await AccountsAsync()).Values, u => u.UserName == "admin");
+    }
 }

@@ -58,6 +58,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /settings?handler=Invite"] = ("L3ooL", "L3ooL"),
         ["POST /settings?handler=RevokeInvite"] = ("L3ooL", "L3ooL"),
         ["POST /settings?handler=Profile"] = ("L3ooL", "L3ooL"),
+        ["POST /settings?handler=RemoveGuest"] = ("L3ooL", "L3ooL"),
         ["POST /settings?handler=Password"] = ("L3ooL", "L3ooL"),
         ["GET /login"] = ("ooooo", "ooooo"),
         ["POST /login"] = ("ooooo", "ooooo"),
@@ -283,7 +284,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         private static string HandlerParameters(string path, Memory memory) => path switch
         {
             _ when path.StartsWith("/future?handler=", StringComparison.Ordinal) => "&number=1",
-            "/memories?handler=Delete" or "/settings?handler=RevokeInvite" => "&id=999999",
+            "/memories?handler=Delete" or "/settings?handler=RevokeInvite" or "/settings?handler=RemoveGuest" => "&id=999999",
             _ when path.StartsWith("/memories?handler=", StringComparison.Ordinal) && !path.EndsWith("Items", StringComparison.Ordinal)
                 && !path.EndsWith("Create", StringComparison.Ordinal) => $"&id={memory.Id}",
             _ => "",

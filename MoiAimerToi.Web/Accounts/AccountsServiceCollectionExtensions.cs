@@ -32,6 +32,9 @@ public static class AccountsServiceCollectionExtensions
             .AddClaimsPrincipalFactory<AppClaims.Factory>()
             .AddDefaultTokenProviders();
 
+        // A removed account, a changed password or role ends the sign-in within a minute, not Identity's default 30.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = SignInCookieName;

@@ -85,6 +85,20 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostRevokeInviteAsync(int id) =>
         await invites.RevokeAsync(id) ? RedirectToPage(null, null, "invites") : NotFound();
 
+    /// <summary>A guest's account goes (a leaked sign-in ends within a minute: the cookie is checked against the account).</summary>
+    public async Task<IActionResult> OnPostRemoveGuestAsync(string? id)
+    {
+        var user = id is null ? null : await users.FindByIdAsync(id);
+        if (user is not { Role: AccountRole.Guest })
+        {
+            return NotFound();
+        }
+
+        await users.DeleteAsync(user);
+        Notice = text["Settings_GuestRemoved", user.ShownName];
+        return RedirectToPage(null, null, "accounts");
+    }
+
     public async Task<IActionResult> OnPostProfileAsync()
     {
         var user = await users.GetUserAsync(User);
