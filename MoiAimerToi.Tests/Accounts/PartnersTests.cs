@@ -120,4 +120,27 @@ public class PartnersTests(AppFactory factory) : IClassFixture<AppFactory>
         var byline = (await factory.CreateBrowser().GetPageAsync($"/memories/{id}")).QuerySelector(".byline")!.TextContent;
         Assert.StartsWith("écrit par admin · modifié par Alex le ", byline);
     }
+
+    [Fact]
+    public async Task A_Save_Over_Another_Partners_Newer_Version_Is_Refused_Quoting_It_And_Keeps_What_Was_Typed()
+    {
+        await TwoPartnersAndAGuestAsync();
+        var camille = await factory.SignedInBrowserAsync();
+        var alex = await factory.SignedInBrowserAsync("alex");
+        var camillesForm = (await camille.GetPageAsync("/story?handler=Edit")).Form("form#intro");
+        var alexsForm = (await alex.GetPageAsync("/story?handler=Edit")).Form("form#intro");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await camille.SubmitAsync(camillesForm, new Dictionary<string, string> { ["Text.Value"] = "Version de Camille" })).StatusCode);
+        var refused = await alex.SubmitAsync(alexsForm, new Dictionary<string, string> { ["Text.Value"] = "Version d’Alex" });
+
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("Version de Camille", page.QuerySelector("#intro-text-error")?.TextContent);
+        Assert.Contains("admin", page.QuerySelector("#intro-text-error")?.TextContent);
+        Assert.Equal("Version d’Alex", page.QuerySelector("#intro-text")?.TextContent);
+        Assert.Equal("Version de Camille", (await factory.InScopeAsync(sp => sp.GetRequiredService<MoiAimerToi.Web.Couple.CoupleService>().GetAsync())).IntroText);
+
+        // Saving again, knowingly, replaces it.
+        Assert.Equal(HttpStatusCode.Redirect, (await alex.SubmitAsync(page.Form("form#intro"))).StatusCode);
+        Assert.Equal("Version d’Alex", (await factory.InScopeAsync(sp => sp.GetRequiredService<MoiAimerToi.Web.Couple.CoupleService>().GetAsync())).IntroText);
+    }
 }

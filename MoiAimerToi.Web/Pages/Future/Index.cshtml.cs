@@ -62,6 +62,13 @@ public sealed class IndexModel(
         }
 
         Editing = number;
+        var current = await SavedAsync(number);
+        if (ChangedMeanwhile(Text, current?.Content ?? "", await bylines.ChangedMeanwhileAsync(current?.UpdatedBy, current?.Content ?? ""),
+                await BlockAsync(number, current, Text.Value ?? "")) is { } changed)
+        {
+            return await changed;
+        }
+
         var outcome = await perspectives.SaveAsync(number, Text.Value, UserId);
         var block = await BlockAsync(number, outcome.Succeeded ? outcome.Value!.Perspective : null, Text.Value ?? "");
         return await TextSavedAsync(outcome, saved => saved.Perspective.Content, typed => block with { Value = typed }, Text.Value, new { number = (int?)null });

@@ -10,7 +10,7 @@ using MoiAimerToi.Web.Pages.Shared;
 namespace MoiAimerToi.Web.Pages.Home;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringLocalizer<SharedResource> text) : SectionPageModel
+public sealed class IndexModel(CoupleService couple, CoupleClock clock, Bylines bylines, IStringLocalizer<SharedResource> text) : SectionPageModel
 {
     public CoupleData Couple { get; private set; } = null!;
 
@@ -43,6 +43,12 @@ public sealed class IndexModel(CoupleService couple, CoupleClock clock, IStringL
     public async Task<IActionResult> OnPostSaveMessageAsync()
     {
         Editing = "message";
+        var current = await couple.GetAsync();
+        if (ChangedMeanwhile(Text, current.HomeMessage, await bylines.ChangedMeanwhileAsync(current.UpdatedBy, current.HomeMessage), MessageBlock(Text.Value ?? "")) is { } refused)
+        {
+            return await refused;
+        }
+
         return await TextSavedAsync(await couple.SetHomeMessageAsync(Text.Value, UserId), c => c.HomeMessage, MessageBlock, Text.Value);
     }
 

@@ -27,5 +27,12 @@ public sealed class Bylines(Partners partners, CoupleClock clock, IStringLocaliz
         };
     }
 
+    /// <summary>Why a save is refused when someone saved another version of the text meanwhile, quoting theirs.</summary>
+    public async Task<string> ChangedMeanwhileAsync(string? userId, string saved)
+    {
+        var excerpt = saved.Length > 300 ? saved[..300] + "…" : saved;
+        return text["Text_ChangedMeanwhile", await partners.NameAsync(userId) ?? text["Text_Someone"], excerpt];
+    }
+
     private string Day(DateTime utc) => clock.DayOf(utc).ToString("D", CultureInfo.CurrentCulture);
 }

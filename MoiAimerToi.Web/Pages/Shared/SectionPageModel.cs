@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Htmx;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using MoiAimerToi.Web.Common;
 
 namespace MoiAimerToi.Web.Pages.Shared;
@@ -53,6 +53,24 @@ public abstract class SectionPageModel : PageModel
         outcome.Succeeded
             ? Task.FromResult(Saved("_TextBlock", block(savedText(outcome.Value!)), routeValues))
             : RefusedAsync(outcome.Errors.Select(e => e with { Field = "value" }), "Text", "_TextBlockForm", block(typed ?? ""));
+
+    /// <summary>
+    /// Null when <paramref name="saved"/> is still the text the form opened with; otherwise the form again with what was
+    /// typed, an error quoting the version saved meanwhile, and that version as the new starting point, so that saving
+    /// again replaces it knowingly. (Two partners saving in the same instant are not caught: the later save wins.)
+    /// </summary>
+    protected Task<IActionResult>? ChangedMeanwhile(TextInput input, string saved, string message, TextBlock block)
+    {
+        if (input.Seen is null || input.Seen == TextInput.Digest(saved))
+        {
+            return null;
+        }
+
+        var digest = TextInput.Digest(saved);
+        ModelState.SetModelValue("Text.Seen", new Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderResult(digest), digest);
+        ModelState.AddModelError("Text.Value", message);
+        return FragmentOrPageAsync("_TextBlockForm", block);
+    }
 
     private static string ToPascalCase(string snakeCase) =>
         string.Concat(snakeCase.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));

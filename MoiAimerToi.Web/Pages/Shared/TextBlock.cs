@@ -20,4 +20,7 @@ public sealed record TextBlock(
     string? Byline = null)
 {
     public IDictionary<string, string> RouteValues => Route ?? new Dictionary<string, string>();
+
+    /// <summary>The form's <c>Text.Seen</c> when it opens: the text as saved now (a refused save keeps the one it posted).</summary>
+    public string Seen => TextInput.Digest(Value);
 }

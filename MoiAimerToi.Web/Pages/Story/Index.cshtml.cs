@@ -1,16 +1,16 @@
-using MoiAimerToi.Web.Hosting;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Pages.Shared;
 
 namespace MoiAimerToi.Web.Pages.Story;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class IndexModel(CoupleService couple, IStringLocalizer<SharedResource> text) : SectionPageModel
+public sealed class IndexModel(CoupleService couple, Bylines bylines, IStringLocalizer<SharedResource> text) : SectionPageModel
 {
     public TextBlock Intro { get; private set; } = null!;
 
@@ -35,6 +35,12 @@ public sealed class IndexModel(CoupleService couple, IStringLocalizer<SharedReso
     public async Task<IActionResult> OnPostSaveAsync()
     {
         Editing = true;
+        var current = await couple.GetAsync();
+        if (ChangedMeanwhile(Text, current.IntroText, await bylines.ChangedMeanwhileAsync(current.UpdatedBy, current.IntroText), IntroBlock(Text.Value ?? "")) is { } refused)
+        {
+            return await refused;
+        }
+
         return await TextSavedAsync(await couple.SetIntroTextAsync(Text.Value, UserId), c => c.IntroText, IntroBlock, Text.Value);
     }
 
