@@ -143,4 +143,29 @@ public class PartnersTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await alex.SubmitAsync(page.Form("form#intro"))).StatusCode);
         Assert.Equal("Version d’Alex", (await factory.InScopeAsync(sp => sp.GetRequiredService<MoiAimerToi.Web.Couple.CoupleService>().GetAsync())).IntroText);
     }
+
+    [Fact]
+    public async Task A_Guest_Changes_Their_Own_Name_And_Password()
+    {
+        if (!(await factory.InScopeAsync(async sp => (await sp.GetRequiredService<Partners>().AccountsAsync()).Values.Any(u => u.UserName == "tante"))))
+        {
+            await factory.CreateAccountAsync("tante", AccountRole.Guest);
+        }
+
+        var guest = await factory.SignedInBrowserAsync("tante");
+        var page = await guest.GetPageAsync("/account");
+        var wrong = await guest.SubmitAsync(page.Form("form[action*='handler=Password']"),
+            new Dictionary<string, string> { ["Password.Current"] = "pas le bon", ["Password.New"] = "un nouveau mot de passe" });
+        Assert.NotNull((await Html.ParseAsync(wrong)).QuerySelector("#password-current-error"));
+
+        page = await guest.GetPageAsync("/account");
+        var named = await guest.SubmitAsync(page.Form("form[action*='handler=Profile']"), new Dictionary<string, string> { ["Profile.DisplayName"] = "Tante Lou" });
+        var changed = await guest.SubmitAsync((await guest.GetPageAsync("/account")).Form("form[action*='handler=Password']"),
+            new Dictionary<string, string> { ["Password.Current"] = Infrastructure.Accounts.PasswordOf("tante"), ["Password.New"] = "un nouveau mot de passe" });
+
+        Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal("Tante Lou", (await factory.InScopeAsync(sp => sp.GetRequiredService<Partners>().AccountsAsync())).Values.Single(u => u.UserName == "tante").DisplayName);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("tante", "un nouveau mot de passe")).StatusCode);
+    }
 }

@@ -10,14 +10,13 @@ using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Pages.Settings;
 
-/// <summary>The partners' settings: who may look, invitations, the accounts, one's own name and password.</summary>
+/// <summary>The partners' settings: who may look, invitations, the accounts.</summary>
 [Authorize(Policy = Policies.Editor)]
 public sealed class IndexModel(
     InviteService invites,
     Partners partners,
     VisibilityService visibilityService,
     UserManager<AppUser> users,
-    SignInManager<AppUser> signIn,
     CoupleClock clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -37,12 +36,6 @@ public sealed class IndexModel(
     [BindProperty]
     public InviteRequestInput InviteRequest { get; set; } = new();
 
-    [BindProperty]
-    public ProfileInput Profile { get; set; } = new();
-
-    [BindProperty]
-    public PasswordInput Password { get; set; } = new();
-
     public DateTime Now => clock.UtcNow;
 
     /// <summary>A UTC instant as the couple's clock shows it.</summary>
@@ -51,11 +44,7 @@ public sealed class IndexModel(
 
     public string InviteUrl(string token) => $"{Request.Scheme}://{Request.Host}/invite/{token}";
 
-    public async Task OnGetAsync()
-    {
-        Profile.DisplayName = (await users.GetUserAsync(User))?.DisplayName ?? "";
-        await LoadAsync();
-    }
+    public Task OnGetAsync() => LoadAsync();
 
     public async Task<IActionResult> OnPostVisibilityAsync(SiteVisibility visibility)
     {
@@ -97,43 +86,6 @@ public sealed class IndexModel(
         await users.DeleteAsync(user);
         Notice = text["Settings_GuestRemoved", user.ShownName];
         return RedirectToPage(null, null, "accounts");
-    }
-
-    public async Task<IActionResult> OnPostProfileAsync()
-    {
-        var user = await users.GetUserAsync(User);
-        var name = Profile.DisplayName.Trim();
-        if (name.Length == 0 || name.Length > AppUser.DisplayNameMaxLength)
-        {
-            ModelState.AddModelError("Profile.DisplayName", text[name.Length == 0 ? "Error_Missing" : "Error_TooLong", text["Field_display_name"], AppUser.DisplayNameMaxLength]);
-            return await PageAsync();
-        }
-
-        user!.DisplayName = name;
-        await users.UpdateAsync(user);
-        Notice = text["Settings_ProfileSaved"];
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostPasswordAsync()
-    {
-        var user = await users.GetUserAsync(User);
-        var result = await users.ChangePasswordAsync(user!, Password.Current, Password.New);
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.New", error.Description);
-            }
-
-            Password = new PasswordInput();
-            return await PageAsync();
-        }
-
-        // The stamp changed: other devices and tokens are signed out, this one signs in again.
-        await signIn.RefreshSignInAsync(user!);
-        Notice = text["Settings_PasswordChanged"];
-        return RedirectToPage();
     }
 
     private async Task<IActionResult> PageAsync()
