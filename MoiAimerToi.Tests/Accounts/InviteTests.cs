@@ -129,6 +129,7 @@ public class InviteTests(AppFactory factory) : IClassFixture<AppFactory>
     {
         var leaving = await factory.CreateAccountAsync("voisin", AccountRole.Guest);
         var token = await factory.CreateTokenClientAsync("voisin");
+        var guest = await factory.SignedInBrowserAsync("voisin");
         var partner = await factory.SignedInBrowserAsync();
         var settings = await partner.GetPageAsync("/settings");
 
@@ -138,6 +139,15 @@ public class InviteTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.DoesNotContain((await AccountsAsync()).Values, u => u.UserName == "voisin");
         // Its tokens stop at once; its sign-in cookie at the next check of the account, within a minute.
         await (await token.GetAsync("/api/me")).ErrorAsync(HttpStatusCode.Unauthorized);
+        factory.Clock.Set(DateTimeOffset.UtcNow.AddMinutes(2));
+        try
+        {
+            Assert.Null((await guest.GetPageAsync("/")).QuerySelector("form[action='/logout']"));
+        }
+        finally
+        {
+            factory.Clock.Set(DateTimeOffset.UtcNow);
+        }
 
         var admin = (await AccountsAsync()).Values.Single(u => u.UserName == "admin");
         var refused = await partner.PostAsync($"/settings?handler=RemoveGuest&id={admin.Id}",

@@ -46,14 +46,19 @@ public static class AccountsServiceCollectionExtensions
             options.AccessDeniedPath = "/login";
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(30);
-            // A cookie made before accounts had roles says nothing of its role: sign in again.
+            // A cookie made before accounts had roles says nothing of its role: sign in again. Every other cookie goes
+            // through Identity's own check, which this event replaces unless called: the account still exists, with the
+            // same security stamp (a changed password, a removed guest), and its claims as they are now.
             options.Events.OnValidatePrincipal = async context =>
             {
                 if (context.Principal?.Identity?.IsAuthenticated == true && !context.Principal.HasClaim(c => c.Type == AppClaims.Role))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
                 }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
             // Signed in but not allowed (a guest posting an edit): 403, with the error page, not the sign-in form again.
             options.Events.OnRedirectToAccessDenied = context =>
