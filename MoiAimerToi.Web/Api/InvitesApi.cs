@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Api;
@@ -27,7 +28,7 @@ public static class InvitesApi
             case AppClaims.PartnerValue: role = AccountRole.Partner; break;
             case AppClaims.GuestValue: role = AccountRole.Guest; break;
             default:
-                return TypedResults.BadRequest(new ApiError("role must be \"partner\" or \"guest\".", new Dictionary<string, string[]> { ["role"] = ["must be \"partner\" or \"guest\""] }));
+                return TypedResults.BadRequest(ApiError.From([new FieldError("role", "role must be \"partner\" or \"guest\".")]));
         }
 
         var outcome = await invites.CreateAsync(role, ApiTokens.UserId(user), cancellationToken);

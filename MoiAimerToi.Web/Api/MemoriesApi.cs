@@ -71,7 +71,7 @@ public static class MemoriesApi
 
             if (!TryFlag(FormField(form, "just_us"), out var justUs))
             {
-                return TypedResults.BadRequest(new ApiError("just_us must be true or false.", new Dictionary<string, string[]> { ["just_us"] = ["must be true or false"] }));
+                return TypedResults.BadRequest(ApiError.From([new FieldError("just_us", "just_us must be true or false.")]));
             }
 
             input = new MemoryInput(FormField(form, "title"), FormField(form, "description"), FormField(form, "taken_on"), justUs);

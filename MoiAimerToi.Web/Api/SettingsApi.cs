@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Api;
@@ -21,8 +22,7 @@ public static class SettingsApi
     {
         if (VisibilityService.Read(body?.Visibility) is not { } chosen)
         {
-            return TypedResults.BadRequest(new ApiError("visibility must be \"public\" or \"private\".",
-                new Dictionary<string, string[]> { ["visibility"] = ["must be \"public\" or \"private\""] }));
+            return TypedResults.BadRequest(ApiError.From([new FieldError("visibility", "visibility must be \"public\" or \"private\".")]));
         }
 
         await site.SetAsync(chosen, ApiTokens.UserId(user), cancellationToken);

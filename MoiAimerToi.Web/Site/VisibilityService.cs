@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Data;
 
@@ -13,9 +12,9 @@ public sealed class VisibilityService(IServiceScopeFactory scopes, IConfiguratio
 {
     public const string Setting = "Site:Visibility";
 
-    private volatile StrongBox<SiteVisibility> _current = new(SiteVisibility.Private);
+    private volatile SiteVisibility _current = SiteVisibility.Private;
 
-    public SiteVisibility Current => _current.Value;
+    public SiteVisibility Current => _current;
 
     public bool IsPublic => Current == SiteVisibility.Public;
 
@@ -30,7 +29,7 @@ public sealed class VisibilityService(IServiceScopeFactory scopes, IConfiguratio
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        _current = new StrongBox<SiteVisibility>(settings.Visibility);
+        _current = settings.Visibility;
     }
 
     /// <summary>
@@ -48,7 +47,7 @@ public sealed class VisibilityService(IServiceScopeFactory scopes, IConfiguratio
         // Saved first, so that a failed save changes nothing; a page cached between the save's eviction and the switch
         // is never served while Private (lookups stop at the switch) and has expired long before the site is Public again.
         await db.SaveChangesAsync(cancellationToken);
-        _current = new StrongBox<SiteVisibility>(visibility);
+        _current = visibility;
     }
 
     /// <summary><c>public</c> or <c>private</c>, in any case; null for anything else. (Not "TryParse": minimal APIs would bind the service from the query.)</summary>

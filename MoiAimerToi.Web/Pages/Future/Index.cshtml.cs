@@ -119,13 +119,9 @@ public sealed class IndexModel(
             return text[own == number ? "Future_Perspective1" : "Future_Perspective2"];
         }
 
-        var owners = new List<AppUser?>();
-        foreach (var each in Perspective.Numbers)
-        {
-            owners.Add(await partners.OwnerAsync(each));
-        }
-
-        return owners.All(o => o is not null) ? owners[number - 1]!.ShownName : text["Future_Perspective" + number];
+        var owner = await partners.OwnerAsync(number);
+        var other = await partners.OwnerAsync(3 - number);
+        return owner is not null && other is not null ? owner.ShownName : text["Future_Perspective" + number];
     }
 
     private async Task<TextBlock> BlockAsync(int number, Perspective? perspective, string? typed = null) => new(

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using MoiAimerToi.Web.Accounts;
 
 namespace MoiAimerToi.Web.Pages.Settings;
