@@ -8,6 +8,7 @@ using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Sharing;
 using MoiAimerToi.Web.Site;
 using MoiAimerToi.Web.Transfer;
 
@@ -25,6 +26,7 @@ builder.Services
     .AddPhotoPipeline()
     .AddHostedService<MemoryReturn>()
     .AddMemories()
+    .AddSharing()
     .AddPerspectives()
     .AddBackups()
     .AddAppHealth()
@@ -75,6 +77,8 @@ app.UseAuthorization();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets().WithImportLimits();
 app.MapUploads();
+app.MapSharedFiles();
+app.MapRobots();
 app.MapHealthApi();
 app.MapAppHealth();
 app.MapAuthApi();
@@ -84,6 +88,7 @@ app.MapPerspectivesApi();
 app.MapTransferApi();
 app.MapInvitesApi();
 app.MapSettingsApi();
+app.MapShareLinksApi();
 app.MapOpenApi().RequireAuthorization(ApiAuthentication.ReaderPolicy);
 
 await app.StartAsync();

@@ -102,7 +102,7 @@ public class InviteTests(AppFactory factory) : IClassFixture<AppFactory>
         var partner = await factory.SignedInBrowserAsync();
         var settings = await partner.GetPageAsync("/settings");
         var refused = await partner.SubmitAsync(settings.Form("form[action*='handler=Invite']"), new Dictionary<string, string> { ["InviteRequest.Role"] = "Partner" });
-        Assert.Contains("deux partenaires", (await Html.ParseAsync(refused)).QuerySelector(".field-error")?.TextContent);
+        Assert.Contains("deux partenaires", (await Html.ParseAsync(refused)).QuerySelector("form[action*='handler=Invite'] .field-error")?.TextContent);
         var spareLink = await factory.CreateBrowser().GetPageAsync(new Uri(spare.GetProperty("url").GetString()!).AbsolutePath);
         Assert.Null(spareLink.QuerySelector("form[action^='/invite']"));
         Assert.Contains("deux partenaires", spareLink.QuerySelector("[role=alert]")?.TextContent);

@@ -5,6 +5,7 @@ using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Tests.Photos;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Sharing;
 using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Tests.Security;
@@ -17,90 +18,100 @@ namespace MoiAimerToi.Tests.Security;
 public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<RoleRouteTableTests.Site>
 {
     /// <summary>The people of the table's columns, in order.</summary>
-    public static readonly string[] Roles = ["visitor", "guest", "partner 1", "partner 2", "API key"];
+    public static readonly string[] Roles = ["visitor", "guest", "partner 1", "partner 2", "API key", "share-link viewer"];
 
     // o: let through (any answer but the four below: a page, a form error, 400 for an empty body, 404 for an unknown id);
-    // L: sent to the sign-in page; 401; 403; 404 (a file, answered as if it did not exist).
-    // Public then Private, one letter per role, visitor first.
+    // L: sent to the sign-in page; 401; 403; 404 (a file or a share link, answered as if it did not exist).
+    // Public then Private, one letter per role, visitor first. The share-link viewer holds an open link (its password
+    // given) and asks for /s/… with it; everyone else asks for /s/… with a token that opens nothing.
     private static readonly Dictionary<string, (string Public, string Private)> Table = new()
     {
-        ["GET /"] = ("ooooo", "LoooL"),
-        ["GET /?handler=EditMessage"] = ("L3ooL", "L3ooL"),
-        ["GET /?handler=EditStartDate"] = ("L3ooL", "L3ooL"),
-        ["GET /?handler=ShowCounter"] = ("ooooo", "LoooL"),
-        ["GET /?handler=ShowMessage"] = ("ooooo", "LoooL"),
-        ["POST /?handler=SaveMessage"] = ("L3ooL", "L3ooL"),
-        ["POST /?handler=SaveStartDate"] = ("L3ooL", "L3ooL"),
-        ["GET /story"] = ("ooooo", "LoooL"),
-        ["GET /story?handler=Edit"] = ("L3ooL", "L3ooL"),
-        ["GET /story?handler=Show"] = ("ooooo", "LoooL"),
-        ["POST /story?handler=Save"] = ("L3ooL", "L3ooL"),
-        ["GET /future"] = ("ooooo", "LoooL"),
-        ["GET /future?handler=Edit"] = ("L3o3L", "L3o3L"),
-        ["GET /future?handler=Show"] = ("ooooo", "LoooL"),
-        ["POST /future?handler=Save"] = ("L3o3L", "L3o3L"),
-        ["GET /memories"] = ("ooooo", "LoooL"),
-        ["GET /memories/{id:int}"] = ("ooooo", "LoooL"),
-        ["GET /memories?handler=Card"] = ("ooooo", "LoooL"),
-        ["GET /memories?handler=Items"] = ("ooooo", "LoooL"),
-        ["GET /memories?handler=Edit"] = ("L3ooL", "L3ooL"),
-        ["GET /memories?handler=ConfirmDelete"] = ("L3ooL", "L3ooL"),
-        ["POST /memories?handler=Create"] = ("L3ooL", "L3ooL"),
-        ["POST /memories?handler=Save"] = ("L3ooL", "L3ooL"),
-        ["POST /memories?handler=Delete"] = ("L3ooL", "L3ooL"),
-        ["GET /data"] = ("L3ooL", "L3ooL"),
-        ["GET /data?handler=Download"] = ("L3ooL", "L3ooL"),
-        ["GET /data?handler=ConfirmImport"] = ("L3ooL", "L3ooL"),
-        ["GET /data?handler=CancelImport"] = ("L3ooL", "L3ooL"),
-        ["POST /data?handler=Import"] = ("L3ooL", "L3ooL"),
-        ["GET /settings"] = ("L3ooL", "L3ooL"),
-        ["POST /settings?handler=Visibility"] = ("L3ooL", "L3ooL"),
-        ["POST /settings?handler=Invite"] = ("L3ooL", "L3ooL"),
-        ["POST /settings?handler=RevokeInvite"] = ("L3ooL", "L3ooL"),
-        ["POST /settings?handler=RemoveGuest"] = ("L3ooL", "L3ooL"),
-        ["GET /account"] = ("LoooL", "LoooL"),
-        ["POST /account?handler=Profile"] = ("LoooL", "LoooL"),
-        ["POST /account?handler=Password"] = ("LoooL", "LoooL"),
-        ["GET /login"] = ("ooooo", "ooooo"),
-        ["POST /login"] = ("ooooo", "ooooo"),
-        ["GET /logout"] = ("ooooo", "ooooo"),
-        ["POST /logout"] = ("ooooo", "ooooo"),
-        ["GET /setup"] = ("ooooo", "ooooo"),
-        ["POST /setup"] = ("ooooo", "ooooo"),
-        ["GET /invite/{token}"] = ("ooooo", "ooooo"),
-        ["POST /invite/{token}"] = ("ooooo", "ooooo"),
-        ["GET /language"] = ("ooooo", "ooooo"),
-        ["GET /error/{code:int?}"] = ("ooooo", "ooooo"),
-        ["POST /error/{code:int?}"] = ("ooooo", "ooooo"),
-        ["GET /healthz"] = ("ooooo", "ooooo"),
-        ["GET /readyz"] = ("ooooo", "ooooo"),
-        [RouteCatalog.StaticAssets] = ("ooooo", "ooooo"),
-        ["GET /uploads/{name}"] = ("ooooo", "4oooo"),
-        ["GET /openapi/{documentName}.json"] = ("ooooo", "1oooo"),
-        ["GET /api/health"] = ("ooooo", "ooooo"),
-        ["POST /api/auth/login"] = ("ooooo", "ooooo"),
-        ["GET /api/me"] = ("1oooo", "1oooo"), // The key is no account: 404, saying so.
-        ["GET /api/couple-data"] = ("ooooo", "1oooo"),
-        ["PUT /api/couple-data/start-date"] = ("13ooo", "13ooo"),
-        ["PUT /api/couple-data/home-message"] = ("13ooo", "13ooo"),
-        ["PUT /api/couple-data/intro"] = ("13ooo", "13ooo"),
-        ["GET /api/memories"] = ("ooooo", "1oooo"),
-        ["GET /api/memories/{id:int}"] = ("ooooo", "1oooo"),
-        ["POST /api/memories"] = ("13ooo", "13ooo"),
-        ["PUT /api/memories/{id:int}"] = ("13ooo", "13ooo"),
-        ["DELETE /api/memories/{id:int}"] = ("13ooo", "13ooo"),
-        ["GET /api/perspectives"] = ("ooooo", "1oooo"),
-        ["GET /api/perspectives/{number:int}"] = ("ooooo", "1oooo"),
-        ["POST /api/perspectives"] = ("13ooo", "13ooo"),
-        ["PUT /api/perspectives/{number:int}"] = ("13o3o", "13o3o"),
-        ["GET /api/export"] = ("13ooo", "13ooo"),
-        ["POST /api/import"] = ("13ooo", "13ooo"),
-        ["GET /api/invites"] = ("13ooo", "13ooo"),
-        ["POST /api/invites"] = ("13ooo", "13ooo"),
-        ["DELETE /api/invites/{id:int}"] = ("13ooo", "13ooo"),
-        ["POST /api/invites/{token}/accept"] = ("ooooo", "ooooo"),
-        ["GET /api/settings/visibility"] = ("13ooo", "13ooo"),
-        ["PUT /api/settings/visibility"] = ("13ooo", "13ooo"),
+        ["GET /"] = ("oooooo", "LoooLL"),
+        ["GET /?handler=EditMessage"] = ("L3ooLL", "L3ooLL"),
+        ["GET /?handler=EditStartDate"] = ("L3ooLL", "L3ooLL"),
+        ["GET /?handler=ShowCounter"] = ("oooooo", "LoooLL"),
+        ["GET /?handler=ShowMessage"] = ("oooooo", "LoooLL"),
+        ["POST /?handler=SaveMessage"] = ("L3ooLL", "L3ooLL"),
+        ["POST /?handler=SaveStartDate"] = ("L3ooLL", "L3ooLL"),
+        ["GET /story"] = ("oooooo", "LoooLL"),
+        ["GET /story?handler=Edit"] = ("L3ooLL", "L3ooLL"),
+        ["GET /story?handler=Show"] = ("oooooo", "LoooLL"),
+        ["POST /story?handler=Save"] = ("L3ooLL", "L3ooLL"),
+        ["GET /future"] = ("oooooo", "LoooLL"),
+        ["GET /future?handler=Edit"] = ("L3o3LL", "L3o3LL"),
+        ["GET /future?handler=Show"] = ("oooooo", "LoooLL"),
+        ["POST /future?handler=Save"] = ("L3o3LL", "L3o3LL"),
+        ["GET /memories"] = ("oooooo", "LoooLL"),
+        ["GET /memories/{id:int}"] = ("oooooo", "LoooLL"),
+        ["GET /memories?handler=Card"] = ("oooooo", "LoooLL"),
+        ["GET /memories?handler=Items"] = ("oooooo", "LoooLL"),
+        ["GET /memories?handler=Edit"] = ("L3ooLL", "L3ooLL"),
+        ["GET /memories?handler=ConfirmDelete"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories?handler=Create"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories?handler=Save"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories?handler=Delete"] = ("L3ooLL", "L3ooLL"),
+        ["GET /data"] = ("L3ooLL", "L3ooLL"),
+        ["GET /data?handler=Download"] = ("L3ooLL", "L3ooLL"),
+        ["GET /data?handler=ConfirmImport"] = ("L3ooLL", "L3ooLL"),
+        ["GET /data?handler=CancelImport"] = ("L3ooLL", "L3ooLL"),
+        ["POST /data?handler=Import"] = ("L3ooLL", "L3ooLL"),
+        ["GET /settings"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=Visibility"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=Invite"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=RevokeInvite"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=RemoveGuest"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=Share"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=RevokeShare"] = ("L3ooLL", "L3ooLL"),
+        ["GET /account"] = ("LoooLL", "LoooLL"),
+        ["POST /account?handler=Profile"] = ("LoooLL", "LoooLL"),
+        ["POST /account?handler=Password"] = ("LoooLL", "LoooLL"),
+        ["GET /login"] = ("oooooo", "oooooo"),
+        ["POST /login"] = ("oooooo", "oooooo"),
+        ["GET /logout"] = ("oooooo", "oooooo"),
+        ["POST /logout"] = ("oooooo", "oooooo"),
+        ["GET /setup"] = ("oooooo", "oooooo"),
+        ["POST /setup"] = ("oooooo", "oooooo"),
+        ["GET /invite/{token}"] = ("oooooo", "oooooo"),
+        ["POST /invite/{token}"] = ("oooooo", "oooooo"),
+        ["GET /s/{token}"] = ("44444o", "44444o"),
+        ["POST /s/{token}"] = ("44444o", "44444o"),
+        ["GET /s/{token}/files/{name}"] = ("44444o", "44444o"),
+        ["GET /robots.txt"] = ("oooooo", "oooooo"),
+        ["GET /language"] = ("oooooo", "oooooo"),
+        ["GET /error/{code:int?}"] = ("oooooo", "oooooo"),
+        ["POST /error/{code:int?}"] = ("oooooo", "oooooo"),
+        ["GET /healthz"] = ("oooooo", "oooooo"),
+        ["GET /readyz"] = ("oooooo", "oooooo"),
+        [RouteCatalog.StaticAssets] = ("oooooo", "oooooo"),
+        ["GET /uploads/{name}"] = ("oooooo", "4oooo4"),
+        ["GET /openapi/{documentName}.json"] = ("oooooo", "1oooo1"),
+        ["GET /api/health"] = ("oooooo", "oooooo"),
+        ["POST /api/auth/login"] = ("oooooo", "oooooo"),
+        ["GET /api/me"] = ("1oooo1", "1oooo1"), // The key is no account: 404, saying so.
+        ["GET /api/couple-data"] = ("oooooo", "1oooo1"),
+        ["PUT /api/couple-data/start-date"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/couple-data/home-message"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/couple-data/intro"] = ("13ooo1", "13ooo1"),
+        ["GET /api/memories"] = ("oooooo", "1oooo1"),
+        ["GET /api/memories/{id:int}"] = ("oooooo", "1oooo1"),
+        ["POST /api/memories"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/memories/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["DELETE /api/memories/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["GET /api/perspectives"] = ("oooooo", "1oooo1"),
+        ["GET /api/perspectives/{number:int}"] = ("oooooo", "1oooo1"),
+        ["POST /api/perspectives"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/perspectives/{number:int}"] = ("13o3o1", "13o3o1"),
+        ["GET /api/export"] = ("13ooo1", "13ooo1"),
+        ["POST /api/import"] = ("13ooo1", "13ooo1"),
+        ["GET /api/invites"] = ("13ooo1", "13ooo1"),
+        ["POST /api/invites"] = ("13ooo1", "13ooo1"),
+        ["DELETE /api/invites/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["POST /api/invites/{token}/accept"] = ("oooooo", "oooooo"),
+        ["GET /api/settings/visibility"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/settings/visibility"] = ("13ooo1", "13ooo1"),
+        ["GET /api/share-links"] = ("13ooo1", "13ooo1"),
+        ["POST /api/share-links"] = ("13ooo1", "13ooo1"),
+        ["DELETE /api/share-links/{id:int}"] = ("13ooo1", "13ooo1"),
     };
 
     public static TheoryData<string, string> Rows()
@@ -164,12 +175,13 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         return text.ToString();
     }
 
-    /// <summary>One site for the whole table: partner 1 (admin), partner 2, a guest, a memory with a photo.</summary>
+    /// <summary>One site for the whole table: partner 1 (admin), partner 2, a guest, a memory with a photo, a share link with a password.</summary>
     public sealed class Site : AppFactory
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private readonly Dictionary<string, HttpClient> _clients = [];
         private Memory? _memory;
+        private string _shareToken = "";
 
         public async Task SetVisibilityAsync(SiteVisibility visibility)
         {
@@ -190,6 +202,9 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
                     await this.CreateAccountAsync("mamie", AccountRole.Guest, displayName: "Mamie");
                     _memory = await InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>()
                         .CreateAsync(new MemoryInput("Plage", "", null), new MemoryStream(TestImages.Jpeg(320, 240)), null)).Value!);
+                    var link = await InScopeAsync(async sp => (await sp.GetRequiredService<ShareLinkService>()
+                        .CreateAsync(new ShareLinkInput(_memory.Id, SharePassword, null, false, false), null)).Value!);
+                    _shareToken = link.Token;
                 }
 
                 return _memory;
@@ -199,6 +214,9 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
                 _gate.Release();
             }
         }
+
+        private const string ShareViewer = "share-link viewer";
+        private const string SharePassword = "mot de passe du lien";
 
         private static string? UserOf(string role) => role switch { "guest" => "mamie", "partner 1" => Infrastructure.Accounts.AdminUser, "partner 2" => "alex", _ => null };
 
@@ -219,6 +237,13 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
                 {
                     client.DefaultRequestHeaders.Add("X-API-KEY", ApiClient.DevelopmentKey);
                 }
+            }
+            else if (role == ShareViewer && !api)
+            {
+                client = CreateBrowser();
+                var form = (await client.GetPageAsync($"/s/{_shareToken}")).Form("form[action^='/s/']");
+                var unlocked = await client.SubmitAsync(form, new Dictionary<string, string> { ["Password"] = SharePassword });
+                Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
             }
             else if (UserOf(role) is { } user)
             {
@@ -243,14 +268,15 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
             var memory = await ReadyAsync();
             var (method, pattern) = (route[..route.IndexOf(' ')], route[(route.IndexOf(' ') + 1)..]);
             var api = pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal);
-            var file = pattern == "/uploads/{name}";
+            // Files and share links answer 404 to whoever may not see them, as if they did not exist.
+            var file = pattern == "/uploads/{name}" || pattern.StartsWith("/s/", StringComparison.Ordinal);
             // Signing out ends the session it is asked in: a fresh one, so that the other rows keep theirs.
-            var client = await ClientAsync(role, api && !file, fresh: route == "POST /logout");
+            var client = await ClientAsync(role, api, fresh: route == "POST /logout");
             var path = pattern
                 .Replace("{id:int}", route.StartsWith("DELETE", StringComparison.Ordinal) ? "999999" : memory.Id.ToString())
                 .Replace("{number:int}", "1")
                 .Replace("{name}", Path.GetFileName(PhotoUrls.Thumbnail(memory)))
-                .Replace("{token}", SecretTokens.New())
+                .Replace("{token}", pattern.StartsWith("/s/", StringComparison.Ordinal) && role == ShareViewer ? _shareToken : SecretTokens.New())
                 .Replace("{code:int?}", "404")
                 .Replace("{documentName}", "v1")
                 .Replace("{file in wwwroot}", "css/site.css");
@@ -266,6 +292,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
                 {
                     (true, "POST /api/import") => new MultipartFormDataContent(),
                     (true, _) => new StringContent("{}", Encoding.UTF8, "application/json"),
+                    (_, "POST /s/{token}") => new FormUrlEncodedContent([new("__RequestVerificationToken", await TokenAsync(client)), new("Password", SharePassword)]),
                     _ => new FormUrlEncodedContent([new("__RequestVerificationToken", await TokenAsync(client))]),
                 };
             }
@@ -285,7 +312,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         private static string HandlerParameters(string path, Memory memory) => path switch
         {
             _ when path.StartsWith("/future?handler=", StringComparison.Ordinal) => "&number=1",
-            "/memories?handler=Delete" or "/settings?handler=RevokeInvite" or "/settings?handler=RemoveGuest" => "&id=999999",
+            "/memories?handler=Delete" or "/settings?handler=RevokeInvite" or "/settings?handler=RemoveGuest" or "/settings?handler=RevokeShare" => "&id=999999",
             _ when path.StartsWith("/memories?handler=", StringComparison.Ordinal) && !path.EndsWith("Items", StringComparison.Ordinal)
                 && !path.EndsWith("Create", StringComparison.Ordinal) => $"&id={memory.Id}",
             _ => "",

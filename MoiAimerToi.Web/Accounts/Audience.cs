@@ -15,4 +15,7 @@ public sealed class Audience(IHttpContextAccessor http)
     public bool SeesJustUs => _partners ?? http.HttpContext is null;
 
     public void Is(ClaimsPrincipal user) => _partners = AppClaims.IsPartner(user);
+
+    /// <summary>A share link's page and files: what a visitor sees, whoever holds the link.</summary>
+    public void IsAShareLink() => _partners = false;
 }

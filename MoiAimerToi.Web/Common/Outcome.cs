@@ -9,6 +9,9 @@ public enum ErrorKind
 
     /// <summary>Credentials that do not sign anyone in; not about one field.</summary>
     Refused,
+
+    /// <summary>Right in form, wrong for what it names (sharing a "just us" memory): the API answers 409.</summary>
+    Conflict,
 }
 
 /// <summary>A rule broken by one field; <see cref="Field"/> is the API's snake_case name.</summary>

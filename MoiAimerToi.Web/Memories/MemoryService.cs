@@ -65,6 +65,13 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     public Task<Memory?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         Readable.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
+    /// <summary>The titles of those of <paramref name="ids"/> this request may read.</summary>
+    public async Task<IReadOnlyDictionary<int, string>> TitlesAsync(IEnumerable<int> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await Readable.Where(m => wanted.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Title, cancellationToken);
+    }
+
     /// <param name="photo">An upload for the photo pipeline, or null for a memory without a photo.</param>
     public async Task<Outcome<Memory>> CreateAsync(MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
     {

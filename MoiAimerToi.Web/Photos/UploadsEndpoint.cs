@@ -20,6 +20,12 @@ public static class UploadsEndpoint
             return Results.NotFound();
         }
 
+        return Send(context, file, caching);
+    }
+
+    /// <summary>The file with its caching headers; its name (it never changes content) is its ETag.</summary>
+    public static IResult Send(HttpContext context, PhotoFile file, FileCaching caching, string? downloadName = null)
+    {
         context.Response.Headers.CacheControl = caching switch
         {
             FileCaching.Public => "public, max-age=31536000, immutable",
@@ -27,7 +33,7 @@ public static class UploadsEndpoint
             _ => "private, no-cache",
         };
         var info = new FileInfo(file.Path);
-        var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(name)}\"");
-        return Results.File(file.Path, file.ContentType, lastModified: info.LastWriteTimeUtc, entityTag: etag);
+        var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Path)}\"");
+        return Results.File(file.Path, file.ContentType, downloadName, lastModified: info.LastWriteTimeUtc, entityTag: etag);
     }
 }

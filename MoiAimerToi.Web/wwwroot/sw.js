@@ -155,7 +155,8 @@ function neverChanges(response) {
 
 function isPrivate(url) {
     const path = url.pathname.toLowerCase();
-    return path.startsWith("/api/") || path === "/api" || PRIVATE_PAGES.includes(path.replace(/\/$/, ""));
+    // A share link's page and files are left to the network, so that revoking it stops them at once.
+    return path.startsWith("/api/") || path === "/api" || path.startsWith("/s/") || PRIVATE_PAGES.includes(path.replace(/\/$/, ""));
 }
 
 function isKeptPage(url) {

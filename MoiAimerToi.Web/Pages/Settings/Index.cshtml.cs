@@ -6,14 +6,18 @@ using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Sharing;
 using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Pages.Settings;
 
-/// <summary>The partners' settings: who may look, invitations, the accounts.</summary>
+/// <summary>The partners' settings: who may look, share links, invitations, the accounts.</summary>
 [Authorize(Policy = Policies.Editor)]
 public sealed class IndexModel(
     InviteService invites,
+    ShareLinkService shareLinks,
+    MemoryService memories,
     Partners partners,
     VisibilityService visibilityService,
     UserManager<AppUser> users,
@@ -24,6 +28,11 @@ public sealed class IndexModel(
 
     public IReadOnlyList<AppUser> Accounts { get; private set; } = [];
 
+    public IReadOnlyList<ShareLinkEntry> ShareLinks { get; private set; } = [];
+
+    /// <summary>The memory the share form is for (from its page's « Partager »); null for the whole gallery.</summary>
+    public Memory? ShareMemory { get; private set; }
+
     public SiteVisibility Visibility { get; private set; }
 
     /// <summary>Shown once, right after it was made, with a copy button.</summary>
@@ -33,8 +42,14 @@ public sealed class IndexModel(
     [TempData]
     public string? Notice { get; set; }
 
+    [TempData]
+    public string? NewShareUrl { get; set; }
+
     [BindProperty]
     public InviteRequestInput InviteRequest { get; set; } = new();
+
+    [BindProperty]
+    public ShareRequestInput ShareRequest { get; set; } = new();
 
     public DateTime Now => clock.UtcNow;
 
@@ -44,7 +59,13 @@ public sealed class IndexModel(
 
     public string InviteUrl(string token) => $"{Request.Scheme}://{Request.Host}/invite/{token}";
 
-    public Task OnGetAsync() => LoadAsync();
+    public string ShareUrl(ShareLink link) => $"{Request.Scheme}://{Request.Host}{SharedAccess.PathOf(link.Token)}";
+
+    public async Task OnGetAsync(int? share)
+    {
+        ShareRequest.MemoryId = share;
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostVisibilityAsync(SiteVisibility visibility)
     {
@@ -70,6 +91,39 @@ public sealed class IndexModel(
         NewInviteUrl = InviteUrl(outcome.Value!.Token);
         return RedirectToPage(null, null, "invites");
     }
+
+    public async Task<IActionResult> OnPostShareAsync()
+    {
+        if (!ShareRequest.TryExpiry(clock.TimeZone, out var expiresAt))
+        {
+            ModelState.AddModelError("ShareRequest.ExpiresAt", text["Share_ExpiryFormat"]);
+            return await PageAsync();
+        }
+
+        var input = new ShareLinkInput(ShareRequest.MemoryId, ShareRequest.Password, expiresAt, ShareRequest.AllowDownload, ShareRequest.ShowPreview);
+        var outcome = await shareLinks.CreateAsync(input, users.GetUserId(User));
+        if (!outcome.Succeeded)
+        {
+            foreach (var error in outcome.Errors)
+            {
+                ModelState.AddModelError(error.Field switch
+                {
+                    "password" => "ShareRequest.Password",
+                    "expires_at" => "ShareRequest.ExpiresAt",
+                    "show_preview" => "ShareRequest.ShowPreview",
+                    _ => "ShareRequest.MemoryId",
+                }, error.Message);
+            }
+
+            return await PageAsync();
+        }
+
+        NewShareUrl = ShareUrl(outcome.Value!);
+        return RedirectToPage(null, null, "share-links");
+    }
+
+    public async Task<IActionResult> OnPostRevokeShareAsync(int id) =>
+        await shareLinks.RevokeAsync(id) ? RedirectToPage(null, null, "share-links") : NotFound();
 
     public async Task<IActionResult> OnPostRevokeInviteAsync(int id) =>
         await invites.RevokeAsync(id) ? RedirectToPage(null, null, "invites") : NotFound();
@@ -98,6 +152,8 @@ public sealed class IndexModel(
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Invites = await invites.ListAsync();
+        ShareLinks = await shareLinks.ListAsync();
+        ShareMemory = ShareRequest.MemoryId is { } id ? await memories.FindAsync(id) : null;
         Accounts = (await partners.AccountsAsync()).Values.OrderBy(u => u.Role).ThenBy(u => u.PerspectiveNumber).ThenBy(u => u.CreatedAt).ToList();
         Visibility = visibilityService.Current;
     }
