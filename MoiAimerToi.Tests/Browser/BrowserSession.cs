@@ -36,13 +36,15 @@ public sealed class BrowserSession : IAsyncDisposable
     public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
 
     public static async Task<BrowserSession> OpenAsync(
-        BrowserApp app, string viewport, string locale = "fr-FR", bool bypassCsp = false, ColorScheme colorScheme = ColorScheme.Light)
+        BrowserApp app, string viewport, string locale = "fr-FR", bool bypassCsp = false, ColorScheme colorScheme = ColorScheme.Light, bool byName = false)
     {
+        // WebAuthn refuses an IP address as a site's domain: passkey tests browse http://localhost:PORT instead.
+        var baseUrl = byName ? app.BaseUrl.Replace("://127.0.0.1:", "://localhost:", StringComparison.Ordinal) : app.BaseUrl;
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = Viewports.Named(viewport),
             Locale = locale,
-            BaseURL = app.BaseUrl,
+            BaseURL = baseUrl,
             IsMobile = viewport == "phone",
             HasTouch = viewport == "phone",
             // Screenshots catch cards mid-fade otherwise; the site turns its animations off for reduced motion.
@@ -54,7 +56,7 @@ public sealed class BrowserSession : IAsyncDisposable
         // Generous: the machine running CI may be busy, and a slow answer is not a wrong one.
         context.SetDefaultTimeout(30_000);
         var name = colorScheme == ColorScheme.Dark ? viewport + "-dark" : viewport;
-        return new BrowserSession(context, await context.NewPageAsync(), app.BaseUrl, name);
+        return new BrowserSession(context, await context.NewPageAsync(), baseUrl, name);
     }
 
     public async Task GotoAsync(string path)
@@ -100,6 +102,28 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             Path = Path.Combine(folder, $"{name}-{_viewportName}.png"),
             FullPage = !_viewportName.StartsWith("phone", StringComparison.Ordinal),
+        });
+    }
+
+    /// <summary>
+    /// A passkey authenticator built into this page's browser (Chromium's DevTools one), which says yes at once as a
+    /// phone's face or fingerprint check would, and keeps the passkeys it makes.
+    /// </summary>
+    public async Task AddVirtualAuthenticatorAsync()
+    {
+        var devTools = await _context.NewCDPSessionAsync(Page);
+        await devTools.SendAsync("WebAuthn.enable", new() { ["enableUI"] = false });
+        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new()
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
         });
     }
 

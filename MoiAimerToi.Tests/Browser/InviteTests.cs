@@ -28,7 +28,7 @@ public class InviteTests(BrowserApp app) : IClassFixture<BrowserApp>
         await guest.Page.GetByLabel("Nom d’utilisateur").FillAsync($"mamie-{viewport}");
         await guest.Page.GetByLabel("Nom affiché").FillAsync("Mamie Jo");
         await guest.Page.GetByLabel("Mot de passe").FillAsync("le jardin de mamie");
-        await guest.Page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await guest.Page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte", Exact = true }).ClickAsync();
         await guest.ExpectPageAsync(new Regex("/$"));
 
         await guest.GotoAsync("/memories");

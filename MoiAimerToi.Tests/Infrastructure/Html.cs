@@ -44,6 +44,19 @@ public static class Html
         return client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Sends a form's fields to another address, as a script does (the passkey script, to its options handler).</summary>
+    public static Task<HttpResponseMessage> SubmitToAsync(this HttpClient client, string action, IHtmlFormElement form, IDictionary<string, string>? values = null)
+    {
+        var fields = FormFields(form);
+        foreach (var (name, value) in values ?? new Dictionary<string, string>())
+        {
+            fields.RemoveAll(f => f.Key == name);
+            fields.Add(new(name, value));
+        }
+
+        return client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
     /// <summary>Submits a <c>multipart/form-data</c> form with its fields and one file, as a browser uploads a photo.</summary>
     public static Task<HttpResponseMessage> SubmitWithFileAsync(
         this HttpClient client, IHtmlFormElement form, string fileField, byte[] file, string fileName,

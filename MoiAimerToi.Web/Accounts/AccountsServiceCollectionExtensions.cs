@@ -32,6 +32,9 @@ public static class AccountsServiceCollectionExtensions
             .AddClaimsPrincipalFactory<AppClaims.Factory>()
             .AddDefaultTokenProviders();
 
+        // Signing in with a passkey asks for no user name: the device must keep the passkey (a "discoverable" one).
+        services.Configure<IdentityPasskeyOptions>(options => options.ResidentKeyRequirement = "required");
+
         // A removed account, a changed password or role ends the sign-in within a minute, not Identity's default 30.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -94,6 +97,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<Audience>();
         services.AddScoped<Partners>();
         services.AddScoped<InviteService>();
+        services.AddScoped<PasskeyService>();
         services.AddHttpContextAccessor();
         services.AddScoped<ViewerPageFilter>();
         return services;

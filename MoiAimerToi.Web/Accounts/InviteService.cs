@@ -96,14 +96,53 @@ public sealed class InviteService(
     /// Makes the account the invitation names, once: the invitation is claimed and the account created in one
     /// transaction, so two people sending the form at once make one account, and a refused password makes none.
     /// </summary>
-    public async Task<(InviteState State, Outcome<AppUser>? Account)> AcceptAsync(
+    public Task<(InviteState State, Outcome<AppUser>? Account)> AcceptAsync(
         string? token, string? userName, string? displayName, string? password, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
-        rules.Present(errors, "user_name", userName);
-        rules.MaxLength(errors, "display_name", displayName?.Trim(), AppUser.DisplayNameMaxLength);
         rules.Present(errors, "password", password);
+        return AcceptAsync(token, userName, displayName, errors, null, user => users.CreateAsync(user, password!), cancellationToken);
+    }
 
+    /// <summary>The same, with a passkey the browser just made (for the account id it was made for) instead of a password.</summary>
+    public Task<(InviteState State, Outcome<AppUser>? Account)> AcceptAsync(
+        string? token, string? userName, string? displayName, UserPasskeyInfo passkey, string accountId, CancellationToken cancellationToken = default) =>
+        AcceptAsync(token, userName, displayName, [], accountId, async user =>
+        {
+            var created = await users.CreateAsync(user);
+            return created.Succeeded ? await users.AddOrUpdatePasskeyAsync(user, passkey) : created;
+        }, cancellationToken);
+
+    /// <summary>Whether the names are fine and free, before a browser is asked to make a passkey for them.</summary>
+    public async Task<IReadOnlyList<FieldError>> CheckNamesAsync(string? userName, string? displayName)
+    {
+        var errors = Names(userName, displayName);
+        if (errors.Count == 0 && await users.FindByNameAsync(userName!.Trim()) is not null)
+        {
+            errors.Add(new FieldError("user_name", users.ErrorDescriber.DuplicateUserName(userName.Trim()).Description));
+        }
+
+        return errors;
+    }
+
+    private List<FieldError> Names(string? userName, string? displayName)
+    {
+        var errors = new List<FieldError>();
+        rules.Present(errors, "user_name", userName);
+        if (userName is not null && string.IsNullOrWhiteSpace(userName))
+        {
+            errors.Add(new FieldError("user_name", text["Error_Required", rules.FieldName("user_name")]));
+        }
+
+        rules.MaxLength(errors, "display_name", displayName?.Trim(), AppUser.DisplayNameMaxLength);
+        return errors;
+    }
+
+    private async Task<(InviteState State, Outcome<AppUser>? Account)> AcceptAsync(
+        string? token, string? userName, string? displayName, List<FieldError> errors, string? accountId,
+        Func<AppUser, Task<IdentityResult>> create, CancellationToken cancellationToken)
+    {
+        errors.InsertRange(0, Names(userName, displayName));
         var (state, invite) = await FindAsync(token, cancellationToken);
         if (state != InviteState.Open)
         {
@@ -138,7 +177,12 @@ public sealed class InviteService(
         }
 
         var user = AppUserFactory.New(userName!, displayName, invite.Role, perspective, time);
-        var result = await users.CreateAsync(user, password!);
+        if (accountId is not null)
+        {
+            user.Id = accountId;
+        }
+
+        var result = await create(user);
         if (!result.Succeeded)
         {
             return (state, Outcome<AppUser>.Failure(result.Errors

@@ -4,17 +4,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
 /// <summary>
-/// <c>/invite/{token}</c>: the invited person chooses a user name, a display name and a password. An unknown link
+/// <c>/invite/{token}</c>: the invited person chooses a user name, a display name and a password or a passkey. An unknown link
 /// answers 404; a used, expired or revoked one 410 with a page saying so; neither makes an account.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class InviteModel(InviteService invites, SignInManager<AppUser> signIn) : PageModel
+public sealed class InviteModel(InviteService invites, PasskeyService passkeys, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -26,6 +27,13 @@ public sealed class InviteModel(InviteService invites, SignInManager<AppUser> si
     [FromRoute]
     public string Token { get; set; } = "";
 
+    /// <summary>What the passkey script sends: the browser's new credential, or why there is none.</summary>
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    [BindProperty]
+    public string? PasskeyError { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string token)
     {
         var (state, invite) = await invites.FindAsync(token);
@@ -35,20 +43,67 @@ public sealed class InviteModel(InviteService invites, SignInManager<AppUser> si
     public async Task<IActionResult> OnPostAsync(string token)
     {
         var (state, account) = await invites.AcceptAsync(token, Input.UserName, Input.DisplayName, Input.Password);
+        return await JoinedAsync(token, state, account, "pwd");
+    }
+
+    /// <summary>The challenge for the new account's passkey, once the names are fine and free (the script's first step).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync(string token)
+    {
+        var (state, _) = await invites.FindAsync(token);
+        if (state != InviteState.Open || (await invites.CheckNamesAsync(Input.UserName, Input.DisplayName)).Count > 0)
+        {
+            // The script then sends the form anyway, and the answer says what is wrong, next to the field.
+            return BadRequest();
+        }
+
+        var name = Input.UserName!.Trim();
+        var options = await passkeys.CreationOptionsAsync(Guid.NewGuid().ToString(), name, string.IsNullOrWhiteSpace(Input.DisplayName) ? name : Input.DisplayName.Trim());
+        return Content(options, "application/json");
+    }
+
+    public async Task<IActionResult> OnPostJoinWithPasskeyAsync(string token)
+    {
+        var names = await invites.CheckNamesAsync(Input.UserName, Input.DisplayName);
+        var attested = names.Count == 0 ? await passkeys.AttestAsync(CredentialJson, PasskeyError) : null;
+        if (attested is not { Succeeded: true })
+        {
+            var (state, invite) = await invites.FindAsync(token);
+            AddErrors(attested?.Errors ?? names);
+            return Show(state, invite);
+        }
+
+        var (passkey, entity) = attested.Value;
+        passkey.Name = PasskeyService.Named(null, passkey);
+        var (accepted, account) = await invites.AcceptAsync(token, Input.UserName, Input.DisplayName, passkey, entity.Id);
+        return await JoinedAsync(token, accepted, account, "passkey");
+    }
+
+    private async Task<IActionResult> JoinedAsync(string token, InviteState state, Outcome<AppUser>? account, string method)
+    {
         if (account is { Succeeded: true })
         {
-            await signIn.SignInAsync(account.Value!, isPersistent: true, authenticationMethod: "pwd");
+            await signIn.SignInAsync(account.Value!, isPersistent: true, authenticationMethod: method);
             return LocalRedirect("/");
         }
 
         var (_, invite) = await invites.FindAsync(token);
-        foreach (var error in account?.Errors ?? [])
+        AddErrors(account?.Errors ?? []);
+        return Show(state, invite);
+    }
+
+    private void AddErrors(IEnumerable<FieldError> errors)
+    {
+        foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field switch { "password" => "Input.Password", "display_name" => "Input.DisplayName", _ => "Input.UserName" }, error.Message);
+            ModelState.AddModelError(error.Field switch
+            {
+                "password" or "passkey" => "Input.Password",
+                "display_name" => "Input.DisplayName",
+                _ => "Input.UserName",
+            }, error.Message);
         }
 
         Input.Password = "";
-        return Show(state, invite);
     }
 
     private IActionResult Show(InviteState state, Invite? invite)

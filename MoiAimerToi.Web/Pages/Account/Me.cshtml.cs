@@ -8,9 +8,9 @@ using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
-/// <summary><c>/account</c>: anyone with an account, partner or guest, changes their display name and their password.</summary>
+/// <summary><c>/account</c>: anyone with an account, partner or guest, changes their display name and password, and keeps their passkeys.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, PasskeyService passkeys, IStringLocalizer<SharedResource> text) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -21,10 +21,59 @@ public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> s
     [BindProperty]
     public PasswordInput Password { get; set; } = new();
 
+    /// <summary>The new passkey's name (« iPhone de Camille »), and what the passkey script sends.</summary>
+    [BindProperty]
+    public string? PasskeyName { get; set; }
+
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    [BindProperty]
+    public string? PasskeyError { get; set; }
+
+    public IList<UserPasskeyInfo> Passkeys { get; private set; } = [];
+
+    public bool HasPassword { get; private set; } = true;
+
     public async Task OnGetAsync()
     {
-        Response.Headers["Referrer-Policy"] = "no-referrer";
         Profile.DisplayName = (await users.GetUserAsync(User))?.DisplayName ?? "";
+        await LoadAsync();
+    }
+
+    /// <summary>The challenge for a new passkey of this account (the script's first step).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        return Content(await passkeys.CreationOptionsAsync(user.Id, user.UserName!, user.ShownName), "application/json");
+    }
+
+    public async Task<IActionResult> OnPostAddPasskeyAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        var outcome = await passkeys.AddAsync(user, CredentialJson, PasskeyError, PasskeyName);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(nameof(PasskeyName), outcome.Errors[0].Message);
+            Profile.DisplayName = user.DisplayName;
+            await LoadAsync();
+            return Page();
+        }
+
+        Notice = text["Passkey_Added", outcome.Value!.Name ?? ""];
+        return RedirectToPage(null, null, "passkeys");
+    }
+
+    public async Task<IActionResult> OnPostRemovePasskeyAsync(string? id)
+    {
+        var user = (await users.GetUserAsync(User))!;
+        if (!await passkeys.RemoveAsync(user, id))
+        {
+            return NotFound();
+        }
+
+        Notice = text["Passkey_Removed"];
+        return RedirectToPage(null, null, "passkeys");
     }
 
     public async Task<IActionResult> OnPostProfileAsync()
@@ -34,6 +83,7 @@ public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> s
         if (name.Length == 0 || name.Length > AppUser.DisplayNameMaxLength)
         {
             ModelState.AddModelError("Profile.DisplayName", text[name.Length == 0 ? "Error_Missing" : "Error_TooLong", text["Field_display_name"], AppUser.DisplayNameMaxLength]);
+            await LoadAsync();
             return Page();
         }
 
@@ -46,7 +96,10 @@ public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> s
     public async Task<IActionResult> OnPostPasswordAsync()
     {
         var user = await users.GetUserAsync(User);
-        var result = await users.ChangePasswordAsync(user!, Password.Current, Password.New);
+        // An account made with a passkey alone has no password yet: it chooses one, no current one asked.
+        var result = await users.HasPasswordAsync(user!)
+            ? await users.ChangePasswordAsync(user!, Password.Current, Password.New)
+            : await users.AddPasswordAsync(user!, Password.New);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -55,6 +108,7 @@ public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> s
             }
 
             Password = new PasswordInput();
+            await LoadAsync();
             return Page();
         }
 
@@ -62,5 +116,13 @@ public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> s
         await signIn.RefreshSignInAsync(user!);
         Notice = text["Settings_PasswordChanged"];
         return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        var user = (await users.GetUserAsync(User))!;
+        Passkeys = await passkeys.ListAsync(user);
+        HasPassword = await users.HasPasswordAsync(user);
     }
 }
