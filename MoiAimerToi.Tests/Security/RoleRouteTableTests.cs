@@ -62,12 +62,14 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /settings?handler=RemoveGuest"] = ("L3ooLL", "L3ooLL"),
         ["POST /settings?handler=Share"] = ("L3ooLL", "L3ooLL"),
         ["POST /settings?handler=RevokeShare"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=ResetLink"] = ("L3ooLL", "L3ooLL"),
         ["GET /account"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=Profile"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=Password"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=PasskeyOptions"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=AddPasskey"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=RemovePasskey"] = ("LoooLL", "LoooLL"),
+        ["POST /account?handler=Close"] = ("LoooLL", "LoooLL"), // Without its box ticked: the form again, nothing closed.
         ["GET /login"] = ("oooooo", "oooooo"),
         ["POST /login"] = ("oooooo", "oooooo"),
         ["POST /login?handler=PasskeyOptions"] = ("oooooo", "oooooo"),
@@ -80,6 +82,8 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /invite/{token}"] = ("oooooo", "oooooo"),
         ["POST /invite/{token}?handler=PasskeyOptions"] = ("oooooo", "oooooo"),
         ["POST /invite/{token}?handler=JoinWithPasskey"] = ("oooooo", "oooooo"),
+        ["GET /reset/{token}"] = ("oooooo", "oooooo"), // 410 for a token that opens nothing.
+        ["POST /reset/{token}"] = ("oooooo", "oooooo"),
         ["GET /s/{token}"] = ("44444o", "44444o"),
         ["POST /s/{token}"] = ("44444o", "44444o"),
         ["GET /s/{token}/files/{name}"] = ("44444o", "44444o"),
@@ -319,7 +323,8 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         private static string HandlerParameters(string path, Memory memory) => path switch
         {
             _ when path.StartsWith("/future?handler=", StringComparison.Ordinal) => "&number=1",
-            "/memories?handler=Delete" or "/settings?handler=RevokeInvite" or "/settings?handler=RemoveGuest" or "/settings?handler=RevokeShare" => "&id=999999",
+            "/memories?handler=Delete" or "/settings?handler=RevokeInvite" or "/settings?handler=RemoveGuest" or "/settings?handler=RevokeShare"
+                or "/settings?handler=ResetLink" => "&id=999999",
             _ when path.StartsWith("/memories?handler=", StringComparison.Ordinal) && !path.EndsWith("Items", StringComparison.Ordinal)
                 && !path.EndsWith("Create", StringComparison.Ordinal) => $"&id={memory.Id}",
             _ => "",

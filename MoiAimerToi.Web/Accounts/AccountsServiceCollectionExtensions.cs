@@ -98,6 +98,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<Partners>();
         services.AddScoped<InviteService>();
         services.AddScoped<PasskeyService>();
+        services.AddScoped<ResetLinks>();
+        services.AddScoped<AccountRemoval>();
         services.AddHttpContextAccessor();
         services.AddScoped<ViewerPageFilter>();
         return services;

@@ -10,7 +10,12 @@ namespace MoiAimerToi.Web.Pages.Account;
 
 /// <summary><c>/account</c>: anyone with an account, partner or guest, changes their display name and password, and keeps their passkeys.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, PasskeyService passkeys, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class MeModel(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    PasskeyService passkeys,
+    AccountRemoval removal,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [TempData]
     public string? Notice { get; set; }
@@ -32,6 +37,10 @@ public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> s
     public string? PasskeyError { get; set; }
 
     public IList<UserPasskeyInfo> Passkeys { get; private set; } = [];
+
+    /// <summary>The box that says « yes, close my account » (the button alone is too easy to press).</summary>
+    [BindProperty]
+    public bool ConfirmClose { get; set; }
 
     public bool HasPassword { get; private set; } = true;
 
@@ -116,6 +125,22 @@ public sealed class MeModel(UserManager<AppUser> users, SignInManager<AppUser> s
         await signIn.RefreshSignInAsync(user!);
         Notice = text["Settings_PasswordChanged"];
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync()
+    {
+        var user = (await users.GetUserAsync(User))!;
+        var outcome = ConfirmClose ? await removal.RemoveAsync(user) : null;
+        if (outcome is not { Succeeded: true })
+        {
+            ModelState.AddModelError(nameof(ConfirmClose), outcome?.Errors[0].Message ?? text["Account_CloseConfirmMissing"]);
+            Profile.DisplayName = user.DisplayName;
+            await LoadAsync();
+            return Page();
+        }
+
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
     }
 
     private async Task LoadAsync()

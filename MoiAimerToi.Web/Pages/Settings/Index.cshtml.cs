@@ -17,6 +17,8 @@ namespace MoiAimerToi.Web.Pages.Settings;
 public sealed class IndexModel(
     InviteService invites,
     ShareLinkService shareLinks,
+    ResetLinks resetLinks,
+    AccountRemoval removal,
     MemoryService memories,
     Partners partners,
     VisibilityService visibilityService,
@@ -44,6 +46,15 @@ public sealed class IndexModel(
 
     [TempData]
     public string? NewShareUrl { get; set; }
+
+    /// <summary>A reset link just made, shown once, with the user name it is for (not the id: TempData reads a GUID back as a Guid).</summary>
+    [TempData]
+    public string? NewResetUrl { get; set; }
+
+    [TempData]
+    public string? NewResetFor { get; set; }
+
+    public string? SignedInId => users.GetUserId(User);
 
     [BindProperty]
     public InviteRequestInput InviteRequest { get; set; } = new();
@@ -137,8 +148,22 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        await users.DeleteAsync(user);
+        await removal.RemoveAsync(user);
         Notice = text["Settings_GuestRemoved", user.ShownName];
+        return RedirectToPage(null, null, "accounts");
+    }
+
+    /// <summary>A one-time link for someone else's forgotten password (no e-mail needed); one's own is changed in /account.</summary>
+    public async Task<IActionResult> OnPostResetLinkAsync(string? id)
+    {
+        var user = id is null || id == SignedInId ? null : await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        NewResetUrl = $"{Request.Scheme}://{Request.Host}{await resetLinks.CreateAsync(user)}";
+        NewResetFor = user.UserName;
         return RedirectToPage(null, null, "accounts");
     }
 
