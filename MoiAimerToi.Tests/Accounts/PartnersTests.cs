@@ -168,4 +168,29 @@ public class PartnersTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("Tante Lou", (await factory.InScopeAsync(sp => sp.GetRequiredService<Partners>().AccountsAsync())).Values.Single(u => u.UserName == "tante").DisplayName);
         Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowser().SignInAsync("tante", "un nouveau mot de passe")).StatusCode);
     }
+
+    [Fact]
+    public async Task Two_Partners_Editing_The_Same_Memory_The_Later_Save_Is_Refused_Quoting_The_Other_And_Saving_Again_Replaces_It()
+    {
+        await TwoPartnersAndAGuestAsync();
+        var memory = await factory.InScopeAsync(async sp => (await sp.GetRequiredService<MemoryService>().CreateAsync(new MemoryInput("Le lac", "Avant", "2024-05-01"), null, null)).Value!);
+        var camille = await factory.SignedInBrowserAsync();
+        var alex = await factory.SignedInBrowserAsync("alex");
+        var camillesForm = (await camille.GetPageAsync($"/memories?handler=Edit&id={memory.Id}")).Form($"form#memory-{memory.Id}");
+        var alexsForm = (await alex.GetPageAsync($"/memories?handler=Edit&id={memory.Id}")).Form($"form#memory-{memory.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await camille.SubmitAsync(camillesForm, new Dictionary<string, string> { ["Input.Description"] = "Le souvenir de Camille" })).StatusCode);
+        var refused = await alex.SubmitAsync(alexsForm, new Dictionary<string, string> { ["Input.Description"] = "Le souvenir d’Alex" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        var error = page.QuerySelector($"#memory-{memory.Id}-description-error")?.TextContent;
+        Assert.Contains("Le souvenir de Camille", error);
+        Assert.Contains("admin", error);
+        Assert.Equal("Le souvenir d’Alex", page.QuerySelector($"#memory-{memory.Id}-description")?.TextContent);
+        Assert.Equal("Le souvenir de Camille", (await factory.InScopeAsync(sp => sp.GetRequiredService<MemoryService>().FindAsync(memory.Id)))!.Description);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await alex.SubmitAsync(page.Form($"form#memory-{memory.Id}"))).StatusCode);
+        Assert.Equal("Le souvenir d’Alex", (await factory.InScopeAsync(sp => sp.GetRequiredService<MemoryService>().FindAsync(memory.Id)))!.Description);
+    }
 }

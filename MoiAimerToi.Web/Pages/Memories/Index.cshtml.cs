@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages.Shared;
@@ -11,7 +12,7 @@ namespace MoiAimerToi.Web.Pages.Memories;
 
 [OutputCache(PolicyName = PageCache.Policy)]
 [EnableRateLimiting(RateLimits.Uploads)]
-public sealed class IndexModel(MemoryService memories) : SectionPageModel
+public sealed class IndexModel(MemoryService memories, Bylines bylines) : SectionPageModel
 {
     public GalleryView Gallery { get; private set; } = null!;
 
@@ -74,6 +75,11 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
     [EditorOnly]
     public async Task<IActionResult> OnPostSaveAsync(int id)
     {
+        if (await ChangedMeanwhileAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
         await using var photo = Input.OpenPhoto();
         var outcome = await memories.UpdateAsync(id, Input.ToMemoryInput(), photo, UserId);
         if (outcome is null)
@@ -88,6 +94,25 @@ public sealed class IndexModel(MemoryService memories) : SectionPageModel
         }
 
         return await GallerySavedAsync();
+    }
+
+    /// <summary>
+    /// Null when the memory is still as the form opened it; otherwise the form again with what was typed (a chosen
+    /// photo must be chosen again), an error quoting the version the other partner saved meanwhile, and that version
+    /// as the new starting point, so that saving again replaces it knowingly.
+    /// </summary>
+    private async Task<IActionResult?> ChangedMeanwhileAsync(int id)
+    {
+        if (Input.Seen is not { } seen || await memories.FindAsync(id) is not { } current || seen == MemoryFormInput.Version(current))
+        {
+            return null;
+        }
+
+        var version = MemoryFormInput.Version(current);
+        ModelState.SetModelValue("Input.Seen", new Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderResult(version), version);
+        var theirs = string.IsNullOrWhiteSpace(current.Description) ? current.Title : $"{current.Title} — {current.Description}";
+        Editing = new MemoryEditor(id, Input);
+        return await RefusedAsync([new FieldError("description", await bylines.ChangedMeanwhileAsync(current.UpdatedBy, theirs))], "Input", "_EditForm", Editing);
     }
 
     [EditorOnly]

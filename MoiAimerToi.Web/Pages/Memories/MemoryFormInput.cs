@@ -21,6 +21,13 @@ public sealed class MemoryFormInput
     /// <summary>For the two of you only (an unticked box posts nothing: false).</summary>
     public bool JustUs { get; set; }
 
+    /// <summary>The <see cref="Version"/> of the memory the edit form opened with.</summary>
+    public string? Seen { get; set; }
+
+    /// <summary>A digest of everything the edit form shows of a memory: another one means someone saved meanwhile.</summary>
+    public static string Version(Memory memory) => Shared.TextInput.Digest(
+        string.Join('\n', memory.Title, memory.Description, memory.TakenOn.ToString(Common.FieldRules.DateFormat), memory.JustUs, memory.PhotoFileName));
+
     public MemoryInput ToMemoryInput() => new(Title, Description, TakenOn, JustUs);
 
     public Stream? OpenPhoto() => PhotoUploads.Chosen(Photo)?.OpenReadStream();
@@ -31,5 +38,6 @@ public sealed class MemoryFormInput
         Description = memory.Description,
         TakenOn = memory.TakenOn.ToString(Common.FieldRules.DateFormat),
         JustUs = memory.JustUs,
+        Seen = Version(memory),
     };
 }
