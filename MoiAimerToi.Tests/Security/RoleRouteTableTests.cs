@@ -215,7 +215,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
                         .CreateAsync(new MemoryInput("Plage", "", null), new MemoryStream(TestImages.Jpeg(320, 240)), null)).Value!);
                     var link = await InScopeAsync(async sp => (await sp.GetRequiredService<ShareLinkService>()
                         .CreateAsync(new ShareLinkInput(_memory.Id, SharePassword, null, false, false), null)).Value!);
-                    _shareToken = link.Token;
+                    _shareToken = link.Token!;
                 }
 
                 return _memory;

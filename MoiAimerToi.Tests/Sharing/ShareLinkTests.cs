@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Tests.Api;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Tests.Photos;
@@ -285,5 +286,39 @@ public class ShareLinkTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains((await (await factory.CreateKeyClient().GetAsync("/api/share-links")).JsonAsync()).EnumerateArray(),
             l => l.GetProperty("memory_id").ValueKind == System.Text.Json.JsonValueKind.Number && l.GetProperty("memory_id").GetInt32() == memory.Id
                 && l.GetProperty("expires_at").GetString() == expected);
+    }
+
+    [Fact]
+    public async Task Wrong_Passwords_Sent_At_Once_Still_Lock_The_Link_After_Five()
+    {
+        var memory = await MemoryAsync("Assaut de mots de passe");
+        var made = await (await factory.CreateKeyClient().SendAsync(HttpMethod.Post, "/api/share-links", new { memory_id = memory.Id, password = "le vrai" })).JsonAsync();
+        var path = new Uri(made.GetProperty("url").GetString()!).AbsolutePath;
+        var browser = factory.CreateBrowser();
+        var form = (await browser.GetPageAsync(path)).Form("form[action^='/s/']");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 9).Select(async i =>
+            (await Html.ParseAsync(await browser.SubmitAsync(form, new Dictionary<string, string> { ["Password"] = $"faux {i}" }))).Text("#share-password-error")));
+        var right = await browser.SubmitAsync(form, new Dictionary<string, string> { ["Password"] = "le vrai" });
+
+        Assert.Equal(4, answers.Count(a => a == "Ce n'est pas le bon mot de passe."));
+        Assert.Equal(5, answers.Count(a => a.StartsWith("Trop d'essais", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.StartsWith("Trop d'essais", (await Html.ParseAsync(right)).Text("#share-password-error"));
+    }
+
+    [Fact]
+    public async Task The_Database_Keeps_No_Token_That_Would_Open_A_Link()
+    {
+        var memory = await MemoryAsync("Secret du lien");
+        var made = await (await factory.CreateKeyClient().SendAsync(HttpMethod.Post, "/api/share-links", new { memory_id = memory.Id })).JsonAsync();
+        var token = new Uri(made.GetProperty("url").GetString()!).AbsolutePath["/s/".Length..];
+
+        var stored = await factory.InScopeAsync(sp => sp.GetRequiredService<MoiAimerToi.Web.Data.AppDbContext>().ShareLinks
+            .AsNoTracking().SingleAsync(l => l.Id == made.GetProperty("id").GetInt32()));
+        Assert.DoesNotContain(token, $"{stored.TokenHash} {stored.SealedToken}");
+        Assert.Equal(token[..12], stored.TokenPrefix);
+        var listed = (await (await factory.CreateKeyClient().GetAsync("/api/share-links")).JsonAsync()).EnumerateArray().Single(l => l.GetProperty("id").GetInt32() == stored.Id);
+        Assert.Equal(made.GetProperty("url").GetString(), listed.GetProperty("url").GetString());
     }
 }

@@ -25,8 +25,8 @@ public static class ShareLinksApi
         var outcome = await links.CreateAsync(input, ApiTokens.UserId(user), cancellationToken);
         if (outcome.Succeeded)
         {
-            var link = outcome.Value!;
-            return TypedResults.Created($"/api/share-links/{link.Id}", ShareLinkDto.From(link, request));
+            var made = outcome.Value!;
+            return TypedResults.Created($"/api/share-links/{made.Link.Id}", ShareLinkDto.From(made, request));
         }
 
         var error = ApiError.From(outcome.Errors);
@@ -39,7 +39,7 @@ public static class ShareLinksApi
     }
 
     private static async Task<Ok<ShareLinkDto[]>> ListAsync(ShareLinkService links, HttpRequest request, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await links.ListAsync(cancellationToken)).Select(e => ShareLinkDto.From(e.Link, request)).ToArray());
+        TypedResults.Ok((await links.ListAsync(cancellationToken)).Select(e => ShareLinkDto.From(e, request)).ToArray());
 
     private static async Task<Results<Ok<MessageDto>, NotFound<ApiError>>> RevokeAsync(int id, ShareLinkService links, CancellationToken cancellationToken) =>
         await links.RevokeAsync(id, cancellationToken)
@@ -50,9 +50,10 @@ public static class ShareLinksApi
 /// <param name="ExpiresAt">An instant; without an offset it is taken as UTC.</param>
 public sealed record ShareLinkRequest(int? MemoryId = null, string? Password = null, DateTime? ExpiresAt = null, bool? AllowDownload = null, bool? ShowPreview = null);
 
+/// <param name="Url">Null only when the site's Data Protection keys were lost since the link was made (it still works).</param>
 public sealed record ShareLinkDto(
     int Id,
-    string Url,
+    string? Url,
     int? MemoryId,
     DateTime? ExpiresAt,
     bool AllowDownload,
@@ -61,7 +62,10 @@ public sealed record ShareLinkDto(
     int Views,
     DateTime? LastViewedAt)
 {
-    public static ShareLinkDto From(ShareLink link, HttpRequest request) => new(
-        link.Id, $"{request.Scheme}://{request.Host}{SharedAccess.PathOf(link.Token)}", link.MemoryId, link.ExpiresAt,
-        link.AllowDownload, link.PasswordHash is not null, link.ShowPreview, link.Views, link.LastViewedAt);
+    public static ShareLinkDto From(ShareLinkEntry entry, HttpRequest request)
+    {
+        var link = entry.Link;
+        return new(link.Id, entry.Token is { } token ? SharedAccess.UrlOf(request, token) : null, link.MemoryId, link.ExpiresAt,
+            link.AllowDownload, link.PasswordHash is not null, link.ShowPreview, link.Views, link.LastViewedAt);
+    }
 }

@@ -50,8 +50,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
         builder.Entity<ShareLink>(link =>
         {
-            link.Property(l => l.Token).HasMaxLength(64);
-            link.HasIndex(l => l.Token).IsUnique();
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.Property(l => l.SealedToken).HasMaxLength(512);
+            link.Property(l => l.TokenPrefix).HasMaxLength(16);
             link.HasOne<Memory>().WithMany().HasForeignKey(l => l.MemoryId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -8,13 +8,11 @@ namespace MoiAimerToi.Web.Sharing;
 /// <summary>
 /// <c>/robots.txt</c>: the whole site closed to robots, except the share links whose couple asked for a preview card,
 /// so that a messenger's preview bot may fetch them (the page itself stays <c>noindex</c>). Each is named by the
-/// first characters of its token only, as robots.txt rules are prefixes: the file is public, the rest of the token
-/// (over 180 bits) is not.
+/// first characters of its token only (<see cref="ShareLinkService.PrefixLength"/>), as robots.txt rules are
+/// prefixes: the file is public, the rest of the token (184 bits) is not.
 /// </summary>
 public static class RobotsEndpoint
 {
-    public const int PrefixLength = 12;
-
     public static IEndpointRouteBuilder MapRobots(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/robots.txt", WriteAsync).WithName("Robots").ExcludeFromDescription().AnswerHeadLikeGet().AllowAnonymous();
@@ -26,11 +24,11 @@ public static class RobotsEndpoint
         var now = time.GetUtcNow().UtcDateTime;
         var previewed = await db.ShareLinks.AsNoTracking()
             .Where(l => l.ShowPreview && l.RevokedAt == null && (l.ExpiresAt == null || l.ExpiresAt > now))
-            .Select(l => l.Token).ToListAsync(cancellationToken);
+            .Select(l => l.TokenPrefix).ToListAsync(cancellationToken);
         var text = new StringBuilder("User-agent: *\n");
-        foreach (var token in previewed)
+        foreach (var prefix in previewed)
         {
-            text.Append("Allow: ").Append(SharedAccess.PathOf(token[..PrefixLength])).Append('\n');
+            text.Append("Allow: ").Append(SharedAccess.PathOf(prefix)).Append('\n');
         }
 
         text.Append("Disallow: /\n");

@@ -5,8 +5,17 @@ public sealed class ShareLink
 {
     public int Id { get; set; }
 
-    /// <summary>256 random bits, base64url.</summary>
-    public string Token { get; set; } = "";
+    /// <summary>The SHA-256 digest of the link's token (256 random bits, base64url), by which a request finds it.</summary>
+    public string TokenHash { get; set; } = "";
+
+    /// <summary>
+    /// The token itself, sealed by Data Protection (whose keys are not in the database or its backups), so that the
+    /// partners can copy the link again; null once it cannot be unsealed (the keys lost), the link still working.
+    /// </summary>
+    public string? SealedToken { get; set; }
+
+    /// <summary>The token's first characters, all that robots.txt names of a link with a preview card.</summary>
+    public string TokenPrefix { get; set; } = "";
 
     /// <summary>The memory shared; null for the whole gallery. Deleting the memory deletes its links.</summary>
     public int? MemoryId { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,26 +14,32 @@ namespace MoiAimerToi.Web.Sharing;
 /// <param name="ExpiresAt">A UTC instant, or null for a link that lasts until it is revoked.</param>
 public sealed record ShareLinkInput(int? MemoryId, string? Password, DateTime? ExpiresAt, bool AllowDownload, bool ShowPreview);
 
-/// <summary>A link as the partners see it in their list: what it shows, by whose hand, and how much it was seen.</summary>
-public sealed record ShareLinkEntry(ShareLink Link, string? MemoryTitle);
+/// <summary>A link as the partners see it: its token (null when it can no longer be unsealed) and the memory's title.</summary>
+public sealed record ShareLinkEntry(ShareLink Link, string? Token, string? MemoryTitle = null);
 
 /// <summary>
-/// The partners' side of share links: making, listing and revoking them. Its token is kept as it is (unlike an
-/// invitation's), so that the couple can copy a link again from the list: a copy of the database that opened one
-/// would only show what that copy already holds, where a leaked invitation would make an account.
+/// The partners' side of share links: making, listing and revoking them. The database finds a link by its token's
+/// digest, as for invitations, so that a copy of it (a backup) opens no link; the token is also kept sealed by Data
+/// Protection, whose keys live apart, so that the couple can copy a link again from the list.
 /// </summary>
 public sealed class ShareLinkService(
     AppDbContext db,
     MemoryService memories,
     TimeProvider time,
     IPasswordHasher<ShareLink> hasher,
+    IDataProtectionProvider protection,
     IStringLocalizer<SharedResource> text)
 {
     public const int PasswordMaxLength = 128;
 
+    /// <summary>How much of a token robots.txt may name: 72 of its 256 bits.</summary>
+    public const int PrefixLength = 12;
+
+    private readonly IDataProtector _sealer = protection.CreateProtector("MoiAimerToi.ShareLinkToken");
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<Outcome<ShareLink>> CreateAsync(ShareLinkInput input, string? createdBy, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ShareLinkEntry>> CreateAsync(ShareLinkInput input, string? createdBy, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var password = string.IsNullOrEmpty(input.Password) ? null : input.Password;
@@ -67,12 +74,15 @@ public sealed class ShareLinkService(
 
         if (errors.Count > 0)
         {
-            return Outcome<ShareLink>.Failure(errors);
+            return Outcome<ShareLinkEntry>.Failure(errors);
         }
 
+        var token = SecretTokens.New();
         var link = new ShareLink
         {
-            Token = SecretTokens.New(),
+            TokenHash = SecretTokens.Digest(token),
+            SealedToken = _sealer.Protect(token),
+            TokenPrefix = token[..PrefixLength],
             MemoryId = input.MemoryId,
             ExpiresAt = input.ExpiresAt is { } at ? DateTime.SpecifyKind(at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc) : null,
             AllowDownload = input.AllowDownload,
@@ -87,7 +97,7 @@ public sealed class ShareLinkService(
 
         db.ShareLinks.Add(link);
         await db.SaveChangesAsync(cancellationToken);
-        return link;
+        return new ShareLinkEntry(link, token);
     }
 
     /// <summary>Every link not revoked, newest first, with the title of the memory it shows.</summary>
@@ -96,14 +106,23 @@ public sealed class ShareLinkService(
         var links = await db.ShareLinks.AsNoTracking().Where(l => l.RevokedAt == null)
             .OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id).ToListAsync(cancellationToken);
         var titles = await memories.TitlesAsync(links.Where(l => l.MemoryId is not null).Select(l => l.MemoryId!.Value), cancellationToken);
-        return links.Select(l => new ShareLinkEntry(l, l.MemoryId is { } id ? titles.GetValueOrDefault(id) : null)).ToList();
+        return links.Select(l => new ShareLinkEntry(l, TokenOf(l), l.MemoryId is { } id ? titles.GetValueOrDefault(id) : null)).ToList();
     }
-
-    public Task<ShareLink?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id && l.RevokedAt == null, cancellationToken);
 
     /// <returns>False when no link (not already revoked) has that id.</returns>
     public async Task<bool> RevokeAsync(int id, CancellationToken cancellationToken = default) =>
         await db.ShareLinks.Where(l => l.Id == id && l.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.RevokedAt, Now), cancellationToken) > 0;
+
+    private string? TokenOf(ShareLink link)
+    {
+        try
+        {
+            return link.SealedToken is null ? null : _sealer.Unprotect(link.SealedToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
 }

@@ -54,6 +54,8 @@ public sealed class SharedAccess(
 
     public static string PathOf(string token) => "/s/" + token;
 
+    public static string UrlOf(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}{PathOf(token)}";
+
     /// <summary>
     /// The link the token opens, and whether this request may see it. From here on the request reads what a visitor
     /// reads, a signed-in partner included: the page shows what the link shares, nothing more.
@@ -61,9 +63,8 @@ public sealed class SharedAccess(
     public async Task<(ShareState State, ShareLink? Link)> OpenAsync(HttpContext context, string? token, CancellationToken cancellationToken = default)
     {
         audience.IsAShareLink();
-        var link = SecretTokens.LooksValid(token)
-            ? await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Token == token, cancellationToken)
-            : null;
+        var digest = SecretTokens.LooksValid(token) ? SecretTokens.Digest(token!) : null;
+        var link = digest is null ? null : await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == digest, cancellationToken);
         if (link is null)
         {
             return (ShareState.Unknown, null);
@@ -74,28 +75,34 @@ public sealed class SharedAccess(
             return (ShareState.Gone, link);
         }
 
-        return (link.PasswordHash is null || IsUnlocked(context, link) ? ShareState.Open : ShareState.Locked, link);
+        return (link.PasswordHash is null || IsUnlocked(context, token!) ? ShareState.Open : ShareState.Locked, link);
     }
 
-    public async Task<UnlockResult> UnlockAsync(HttpContext context, ShareLink link, string? password, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Each try is counted before the password is checked, in one statement, so that tries sent at once each get their
+    /// own number: past the limit they are refused unchecked, and the try that reaches it locks the link.
+    /// </summary>
+    public async Task<UnlockResult> UnlockAsync(HttpContext context, ShareLink link, string token, string? password, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var tracked = await db.ShareLinks.SingleAsync(l => l.Id == link.Id, cancellationToken);
-        if (tracked.LockedUntil > now)
+        var lockout = identity.Value.Lockout;
+        var counted = await db.ShareLinks.Where(l => l.Id == link.Id && (l.LockedUntil == null || l.LockedUntil <= now))
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.FailedPasswords, l => l.FailedPasswords + 1), cancellationToken);
+        var tries = await db.ShareLinks.Where(l => l.Id == link.Id).Select(l => l.FailedPasswords).SingleAsync(cancellationToken);
+        if (counted == 0 || tries > lockout.MaxFailedAccessAttempts)
         {
             return UnlockResult.LockedOut;
         }
 
-        var right = !string.IsNullOrEmpty(password) && tracked.PasswordHash is not null
-            && hasher.VerifyHashedPassword(tracked, tracked.PasswordHash, password) != PasswordVerificationResult.Failed;
+        var right = !string.IsNullOrEmpty(password) && link.PasswordHash is not null
+            && hasher.VerifyHashedPassword(link, link.PasswordHash, password) != PasswordVerificationResult.Failed;
         if (right)
         {
-            tracked.FailedPasswords = 0;
-            tracked.LockedUntil = null;
-            await db.SaveChangesAsync(cancellationToken);
-            context.Response.Cookies.Append(CookieName, _protector.Protect(link.Token, UnlockLifetime), new CookieOptions
+            await db.ShareLinks.Where(l => l.Id == link.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.FailedPasswords, 0).SetProperty(l => l.LockedUntil, (DateTime?)null), cancellationToken);
+            context.Response.Cookies.Append(CookieName, _protector.Protect(token, UnlockLifetime), new CookieOptions
             {
-                Path = PathOf(link.Token),
+                Path = PathOf(token),
                 HttpOnly = true,
                 Secure = context.Request.IsHttps,
                 SameSite = SameSiteMode.Lax,
@@ -105,16 +112,14 @@ public sealed class SharedAccess(
             return UnlockResult.Unlocked;
         }
 
-        var lockout = identity.Value.Lockout;
-        tracked.FailedPasswords++;
-        if (tracked.FailedPasswords >= lockout.MaxFailedAccessAttempts)
+        if (tries < lockout.MaxFailedAccessAttempts)
         {
-            tracked.FailedPasswords = 0;
-            tracked.LockedUntil = now + lockout.DefaultLockoutTimeSpan;
+            return UnlockResult.Wrong;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return tracked.LockedUntil > now ? UnlockResult.LockedOut : UnlockResult.Wrong;
+        await db.ShareLinks.Where(l => l.Id == link.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.FailedPasswords, 0).SetProperty(l => l.LockedUntil, now + lockout.DefaultLockoutTimeSpan), cancellationToken);
+        return UnlockResult.LockedOut;
     }
 
     /// <summary>One more view of the link's page (its files are not counted: a page shows many).</summary>
@@ -125,7 +130,7 @@ public sealed class SharedAccess(
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.Views, l => l.Views + 1).SetProperty(l => l.LastViewedAt, now), cancellationToken);
     }
 
-    private bool IsUnlocked(HttpContext context, ShareLink link)
+    private bool IsUnlocked(HttpContext context, string token)
     {
         if (context.Request.Cookies[CookieName] is not { Length: > 0 } sealedToken)
         {
@@ -134,7 +139,7 @@ public sealed class SharedAccess(
 
         try
         {
-            return _protector.Unprotect(sealedToken) == link.Token;
+            return _protector.Unprotect(sealedToken) == token;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0e207a2e-dd47-42a0-83e2-d334a1fbb7c4"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("7ccb7d36-cb5a-4e5d-b901-9219a105ceb4"), entityTypeCount: 15)
         {
         }
 

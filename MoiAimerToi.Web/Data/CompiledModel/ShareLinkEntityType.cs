@@ -20,7 +20,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 "MoiAimerToi.Web.Sharing.ShareLink",
                 typeof(ShareLink),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -104,6 +104,14 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 fieldInfo: typeof(ShareLink).GetField("<RevokedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
+            var sealedToken = runtimeEntityType.AddProperty(
+                "SealedToken",
+                typeof(string),
+                propertyInfo: typeof(ShareLink).GetProperty("SealedToken", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ShareLink).GetField("<SealedToken>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 512);
+
             var showPreview = runtimeEntityType.AddProperty(
                 "ShowPreview",
                 typeof(bool),
@@ -111,12 +119,19 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 fieldInfo: typeof(ShareLink).GetField("<ShowPreview>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
-            var token = runtimeEntityType.AddProperty(
-                "Token",
+            var tokenHash = runtimeEntityType.AddProperty(
+                "TokenHash",
                 typeof(string),
-                propertyInfo: typeof(ShareLink).GetProperty("Token", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(ShareLink).GetField("<Token>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ShareLink).GetProperty("TokenHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ShareLink).GetField("<TokenHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
+
+            var tokenPrefix = runtimeEntityType.AddProperty(
+                "TokenPrefix",
+                typeof(string),
+                propertyInfo: typeof(ShareLink).GetProperty("TokenPrefix", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ShareLink).GetField("<TokenPrefix>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
 
             var views = runtimeEntityType.AddProperty(
                 "Views",
@@ -133,7 +148,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 new[] { memoryId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { token },
+                new[] { tokenHash },
                 unique: true);
 
             return runtimeEntityType;

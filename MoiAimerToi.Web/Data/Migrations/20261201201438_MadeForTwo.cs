@@ -96,7 +96,9 @@ namespace MoiAimerToi.Web.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SealedToken = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    TokenPrefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     MemoryId = table.Column<int>(type: "INTEGER", nullable: true),
                     PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -158,9 +160,9 @@ namespace MoiAimerToi.Web.Data.Migrations
                 column: "MemoryId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ShareLinks_Token",
+                name: "IX_ShareLinks_TokenHash",
                 table: "ShareLinks",
-                column: "Token",
+                column: "TokenHash",
                 unique: true);
         }
 

@@ -70,7 +70,7 @@ public sealed class IndexModel(
 
     public string InviteUrl(string token) => $"{Request.Scheme}://{Request.Host}/invite/{token}";
 
-    public string ShareUrl(ShareLink link) => $"{Request.Scheme}://{Request.Host}{SharedAccess.PathOf(link.Token)}";
+    public string? ShareUrl(ShareLinkEntry entry) => entry.Token is { } token ? SharedAccess.UrlOf(Request, token) : null;
 
     public async Task OnGetAsync(int? share)
     {

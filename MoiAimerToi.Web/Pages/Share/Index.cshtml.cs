@@ -33,7 +33,7 @@ public sealed class IndexModel(SharedAccess access, MemoryService memories, IStr
     public async Task<IActionResult> OnGetAsync(string token, int? memory, int page = 1)
     {
         var (state, link) = await access.OpenAsync(HttpContext, token);
-        if (Ended(state, link) is { } ended)
+        if (Ended(state, link, token) is { } ended)
         {
             return ended;
         }
@@ -68,7 +68,7 @@ public sealed class IndexModel(SharedAccess access, MemoryService memories, IStr
     public async Task<IActionResult> OnPostAsync(string token)
     {
         var (state, link) = await access.OpenAsync(HttpContext, token);
-        if (Ended(state, link) is { } ended)
+        if (Ended(state, link, token) is { } ended)
         {
             return ended;
         }
@@ -78,7 +78,7 @@ public sealed class IndexModel(SharedAccess access, MemoryService memories, IStr
             return Redirect(View.PagePath);
         }
 
-        switch (await access.UnlockAsync(HttpContext, link!, Password))
+        switch (await access.UnlockAsync(HttpContext, link!, token, Password))
         {
             case UnlockResult.Unlocked:
                 return Redirect(View.PagePath);
@@ -95,7 +95,7 @@ public sealed class IndexModel(SharedAccess access, MemoryService memories, IStr
     }
 
     /// <summary>The answer for a link that shows nothing (404 unknown, 410 ended); null when the page goes on.</summary>
-    private IActionResult? Ended(ShareState state, ShareLink? link)
+    private IActionResult? Ended(ShareState state, ShareLink? link, string token)
     {
         // Kept by no cache and no service worker, sent on to no other site: a revoked link must stop at once.
         Response.Headers.CacheControl = "private, no-store";
@@ -103,7 +103,7 @@ public sealed class IndexModel(SharedAccess access, MemoryService memories, IStr
         State = state;
         if (link is not null)
         {
-            View = new SharedView(link);
+            View = new SharedView(link, token);
         }
 
         switch (state)

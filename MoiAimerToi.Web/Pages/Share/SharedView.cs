@@ -7,9 +7,9 @@ namespace MoiAimerToi.Web.Pages.Share;
 /// The addresses a shared page uses: its photos under <c>/s/{token}/files/</c> (never <c>/uploads/</c>, so that the
 /// link's end stops them too), the full size only when the link allows downloads.
 /// </summary>
-public sealed record SharedView(ShareLink Link)
+public sealed record SharedView(ShareLink Link, string Token)
 {
-    public string PagePath => SharedAccess.PathOf(Link.Token);
+    public string PagePath => SharedAccess.PathOf(Token);
 
     public string? Thumbnail(Memory memory) => File(MemoryPhotos.Of(memory)?.ThumbnailFileName);
 
