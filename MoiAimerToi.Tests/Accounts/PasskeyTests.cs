@@ -112,4 +112,34 @@ public class PasskeyTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Null(await factory.InScopeAsync(sp => sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByNameAsync("nouveau")));
         Assert.NotNull((await browser.GetPageAsync(path)).QuerySelector("form[action^='/invite']"));
     }
+
+    [Fact]
+    public async Task An_Account_Without_A_Password_Keeps_Its_Last_Passkey()
+    {
+        // An account as joining with a passkey makes it; signed in here with a password removed right after.
+        var user = await factory.CreateAccountAsync("sansmotdepasse", AccountRole.Guest);
+        await factory.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var account = (await users.FindByNameAsync("sansmotdepasse"))!;
+            var passkey = new Microsoft.AspNetCore.Identity.UserPasskeyInfo([1, 2, 3, 4], [5, 6], DateTimeOffset.UtcNow, 0, [], true, false, false, [7], [8]) { Name = "Seule" };
+            Assert.True((await users.AddOrUpdatePasskeyAsync(account, passkey)).Succeeded);
+            return 0;
+        });
+        var browser = await factory.SignedInBrowserAsync("sansmotdepasse");
+        await factory.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            Assert.True((await users.RemovePasswordAsync((await users.FindByNameAsync("sansmotdepasse"))!)).Succeeded);
+            return 0;
+        });
+        var page = await browser.GetPageAsync("/account");
+        Assert.Null(page.QuerySelector("#password-current"));
+
+        var refused = await browser.SubmitAsync(page.Form(".passkey-list form"));
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("seule façon", (await browser.GetPageAsync("/account")).Text(".notice"));
+        Assert.Single(await factory.InScopeAsync(sp => sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().GetPasskeysAsync(user)));
+    }
 }

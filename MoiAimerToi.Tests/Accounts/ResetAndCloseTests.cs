@@ -101,3 +101,25 @@ public class CloseAccountTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(Infrastructure.Accounts.AdminUser, Infrastructure.Accounts.AdminPassword)).StatusCode);
     }
 }
+
+/// <summary>Two partners closing at the same moment, and a removed guest's cookie; a site of its own.</summary>
+public class ConcurrentCloseTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Two_Partners_Closing_At_Once_Leave_One_And_A_Removed_Guests_Cookie_Is_Signed_Out_Not_An_Error()
+    {
+        await factory.CreateAccountAsync("deux", AccountRole.Partner, 2);
+        var guest = await factory.CreateAccountAsync("visite", AccountRole.Guest);
+        var guestBrowser = await factory.SignedInBrowserAsync("visite");
+        var browsers = new[] { await factory.SignedInBrowserAsync(), await factory.SignedInBrowserAsync("deux") };
+        var forms = await Task.WhenAll(browsers.Select(async b => (await b.GetPageAsync("/account")).Form("form[action*='handler=Close']")));
+
+        await Task.WhenAll(browsers.Select((b, i) => b.SubmitAsync(forms[i], new Dictionary<string, string> { ["ConfirmClose"] = "true" })));
+
+        Assert.Equal(1, await factory.InScopeAsync(sp => sp.GetRequiredService<Partners>().PartnerCountAsync()));
+        await factory.InScopeAsync(sp => sp.GetRequiredService<AccountRemoval>().RemoveAsync(guest));
+        var afterwards = await guestBrowser.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.StartsWith("/login", afterwards.Headers.Location?.OriginalString);
+    }
+}

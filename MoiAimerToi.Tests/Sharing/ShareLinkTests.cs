@@ -321,4 +321,18 @@ public class ShareLinkTests(AppFactory factory) : IClassFixture<AppFactory>
         var listed = (await (await factory.CreateKeyClient().GetAsync("/api/share-links")).JsonAsync()).EnumerateArray().Single(l => l.GetProperty("id").GetInt32() == stored.Id);
         Assert.Equal(made.GetProperty("url").GetString(), listed.GetProperty("url").GetString());
     }
+
+    [Fact]
+    public async Task A_Memory_Id_That_Is_No_Number_Shares_Nothing()
+    {
+        var partner = await factory.SignedInBrowserAsync();
+        var before = (await (await factory.CreateKeyClient().GetAsync("/api/share-links")).JsonAsync()).GetArrayLength();
+        var settings = await partner.GetPageAsync("/settings");
+
+        var refused = await partner.SubmitAsync(settings.Form("form[action*='handler=Share']"), new Dictionary<string, string> { ["ShareRequest.MemoryId"] = "abc" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotEmpty((await Html.ParseAsync(refused)).Text("#share-links .field-error"));
+        Assert.Equal(before, (await (await factory.CreateKeyClient().GetAsync("/api/share-links")).JsonAsync()).GetArrayLength());
+    }
 }

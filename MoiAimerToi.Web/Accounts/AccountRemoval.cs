@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Accounts;
@@ -10,16 +11,17 @@ namespace MoiAimerToi.Web.Accounts;
 /// (the site would have no one left to run it). What they wrote stays; its byline then names no one. A removed
 /// account's tokens stop at once and its sign-ins within a minute (the cookie is checked against the account).
 /// </summary>
-public sealed class AccountRemoval(UserManager<AppUser> users, Partners partners, IStringLocalizer<SharedResource> text)
+public sealed class AccountRemoval(AppDbContext db, IStringLocalizer<SharedResource> text)
 {
+    /// <summary>
+    /// One statement, so that two partners closing their accounts at the same moment cannot both go: the second
+    /// finds no other partner left. Its claims, logins and passkeys go with it (the database's cascades).
+    /// </summary>
     public async Task<Outcome<AppUser>> RemoveAsync(AppUser account)
     {
-        if (account.Role == AccountRole.Partner && await partners.PartnerCountAsync() <= 1)
-        {
-            return Outcome<AppUser>.Failure([new FieldError("account", text["Account_LastPartner"])]);
-        }
-
-        var result = await users.DeleteAsync(account);
-        return result.Succeeded ? account : Outcome<AppUser>.Failure([new FieldError("account", string.Join(" ", result.Errors.Select(e => e.Description)))]);
+        var removed = await db.Users
+            .Where(u => u.Id == account.Id && (u.Role != AccountRole.Partner || db.Users.Any(o => o.Role == AccountRole.Partner && o.Id != account.Id)))
+            .ExecuteDeleteAsync();
+        return removed == 1 ? account : Outcome<AppUser>.Failure([new FieldError("account", text["Account_LastPartner"])]);
     }
 }

@@ -65,7 +65,10 @@ public sealed class PasskeyService(UserManager<AppUser> users, SignInManager<App
     /// <summary>The options to sign in with any passkey of this site the device holds (no user name asked).</summary>
     public Task<string> RequestOptionsAsync() => signIn.MakePasskeyRequestOptionsAsync(null);
 
-    /// <summary>Signs in whoever the passkey belongs to, with the lockout of the password form.</summary>
+    /// <summary>
+    /// Signs in whoever the passkey belongs to, with the lockout of the password form. Identity's own
+    /// <c>PasskeySignInAsync</c> does the same steps but never keeps the sign-in ("remember me"): hence these.
+    /// </summary>
     public async Task<Outcome<AppUser>> SignInAsync(string? credentialJson, string? browserError, bool remember)
     {
         if (Refusal(credentialJson, browserError) is { } refused)
@@ -78,7 +81,7 @@ public sealed class PasskeyService(UserManager<AppUser> users, SignInManager<App
             var assertion = await signIn.PerformPasskeyAssertionAsync(credentialJson!);
             if (!assertion.Succeeded)
             {
-                return Outcome<AppUser>.Failure([new FieldError("passkey", text["Passkey_Unknown"])]);
+                return Outcome<AppUser>.Failure([new FieldError("passkey", text["Passkey_NotAccepted"])]);
             }
 
             var user = assertion.User!;
@@ -100,8 +103,8 @@ public sealed class PasskeyService(UserManager<AppUser> users, SignInManager<App
 
     public Task<IList<UserPasskeyInfo>> ListAsync(AppUser user) => users.GetPasskeysAsync(user);
 
-    /// <returns>False when the account has no passkey with that id.</returns>
-    public async Task<bool> RemoveAsync(AppUser user, string? credentialId)
+    /// <returns>Null when the account has no passkey with that id; refused for the last way in of an account with no password.</returns>
+    public async Task<Outcome<AppUser>?> RemoveAsync(AppUser user, string? credentialId, bool hasPassword)
     {
         byte[] id;
         try
@@ -110,10 +113,21 @@ public sealed class PasskeyService(UserManager<AppUser> users, SignInManager<App
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
 
-        return id.Length > 0 && await users.GetPasskeyAsync(user, id) is not null && (await users.RemovePasskeyAsync(user, id)).Succeeded;
+        if (id.Length == 0 || await users.GetPasskeyAsync(user, id) is null)
+        {
+            return null;
+        }
+
+        if (!hasPassword && (await users.GetPasskeysAsync(user)).Count <= 1)
+        {
+            return Outcome<AppUser>.Failure([new FieldError("passkey", text["Passkey_LastWayIn"])]);
+        }
+
+        var removed = await users.RemovePasskeyAsync(user, id);
+        return removed.Succeeded ? user : Outcome<AppUser>.Failure([new FieldError("passkey", string.Join(" ", removed.Errors.Select(e => e.Description)))]);
     }
 
     public static string IdOf(UserPasskeyInfo passkey) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(passkey.CredentialId);

@@ -6,7 +6,7 @@
 // from the cache; any other file is asked for first, so an old file never meets a new page.
 
 // Bump when these rules change: activation deletes the caches of every other version.
-const VERSION = 2;
+const VERSION = 3;
 const PREFIX = "moi-aimer-toi-";
 const PAGES = `${PREFIX}pages-v${VERSION}`;
 const PHOTOS = `${PREFIX}photos-v${VERSION}`;

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
@@ -15,7 +17,12 @@ namespace MoiAimerToi.Web.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class InviteModel(InviteService invites, PasskeyService passkeys, SignInManager<AppUser> signIn) : PageModel
+public sealed class InviteModel(
+    InviteService invites,
+    PasskeyService passkeys,
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -73,6 +80,14 @@ public sealed class InviteModel(InviteService invites, PasskeyService passkeys, 
         }
 
         var (passkey, entity) = attested.Value;
+        // Made for this form's names, and for an account not yet made (not a passkey begun on /account meanwhile).
+        if (entity.Name != Input.UserName.Trim() || await users.FindByIdAsync(entity.Id) is not null)
+        {
+            var (state, invite) = await invites.FindAsync(token);
+            AddErrors([new FieldError("passkey", text["Passkey_Expired"])]);
+            return Show(state, invite);
+        }
+
         passkey.Name = PasskeyService.Named(null, passkey);
         var (accepted, account) = await invites.AcceptAsync(token, Input.UserName, Input.DisplayName, passkey, entity.Id);
         return await JoinedAsync(token, accepted, account, "passkey");

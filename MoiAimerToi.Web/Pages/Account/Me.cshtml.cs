@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -38,28 +39,46 @@ public sealed class MeModel(
 
     public IList<UserPasskeyInfo> Passkeys { get; private set; } = [];
 
+    /// <summary>The signed-in account, found before any handler runs.</summary>
+    private AppUser Account { get; set; } = null!;
+
     /// <summary>The box that says « yes, close my account » (the button alone is too easy to press).</summary>
     [BindProperty]
     public bool ConfirmClose { get; set; }
 
     public bool HasPassword { get; private set; } = true;
 
+    /// <summary>An account closed in the last minute can still hold an accepted cookie: it is signed out, not shown an error.</summary>
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (await users.GetUserAsync(User) is not { } account)
+        {
+            await signIn.SignOutAsync();
+            context.Result = RedirectToPage("/Account/Login");
+            return;
+        }
+
+        Account = account;
+        await next();
+    }
+
     public async Task OnGetAsync()
     {
-        Profile.DisplayName = (await users.GetUserAsync(User))?.DisplayName ?? "";
+        Profile.DisplayName = Account.DisplayName;
         await LoadAsync();
     }
 
     /// <summary>The challenge for a new passkey of this account (the script's first step).</summary>
     public async Task<IActionResult> OnPostPasskeyOptionsAsync()
     {
-        var user = (await users.GetUserAsync(User))!;
+        var user = Account;
         return Content(await passkeys.CreationOptionsAsync(user.Id, user.UserName!, user.ShownName), "application/json");
     }
 
     public async Task<IActionResult> OnPostAddPasskeyAsync()
     {
-        var user = (await users.GetUserAsync(User))!;
+        var user = Account;
         var outcome = await passkeys.AddAsync(user, CredentialJson, PasskeyError, PasskeyName);
         if (!outcome.Succeeded)
         {
@@ -75,10 +94,17 @@ public sealed class MeModel(
 
     public async Task<IActionResult> OnPostRemovePasskeyAsync(string? id)
     {
-        var user = (await users.GetUserAsync(User))!;
-        if (!await passkeys.RemoveAsync(user, id))
+        var user = Account;
+        var outcome = await passkeys.RemoveAsync(user, id, await users.HasPasswordAsync(user));
+        if (outcome is null)
         {
             return NotFound();
+        }
+
+        if (!outcome.Succeeded)
+        {
+            Notice = outcome.Errors[0].Message;
+            return RedirectToPage(null, null, "passkeys");
         }
 
         Notice = text["Passkey_Removed"];
@@ -87,7 +113,7 @@ public sealed class MeModel(
 
     public async Task<IActionResult> OnPostProfileAsync()
     {
-        var user = await users.GetUserAsync(User);
+        var user = Account;
         var name = Profile.DisplayName.Trim();
         if (name.Length == 0 || name.Length > AppUser.DisplayNameMaxLength)
         {
@@ -96,7 +122,7 @@ public sealed class MeModel(
             return Page();
         }
 
-        user!.DisplayName = name;
+        user.DisplayName = name;
         await users.UpdateAsync(user);
         Notice = text["Settings_ProfileSaved"];
         return RedirectToPage();
@@ -104,11 +130,11 @@ public sealed class MeModel(
 
     public async Task<IActionResult> OnPostPasswordAsync()
     {
-        var user = await users.GetUserAsync(User);
+        var user = Account;
         // An account made with a passkey alone has no password yet: it chooses one, no current one asked.
-        var result = await users.HasPasswordAsync(user!)
-            ? await users.ChangePasswordAsync(user!, Password.Current, Password.New)
-            : await users.AddPasswordAsync(user!, Password.New);
+        var result = await users.HasPasswordAsync(user)
+            ? await users.ChangePasswordAsync(user, Password.Current, Password.New)
+            : await users.AddPasswordAsync(user, Password.New);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -122,14 +148,14 @@ public sealed class MeModel(
         }
 
         // The stamp changed: other devices and tokens are signed out, this one signs in again.
-        await signIn.RefreshSignInAsync(user!);
+        await signIn.RefreshSignInAsync(user);
         Notice = text["Settings_PasswordChanged"];
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostCloseAsync()
     {
-        var user = (await users.GetUserAsync(User))!;
+        var user = Account;
         var outcome = ConfirmClose ? await removal.RemoveAsync(user) : null;
         if (outcome is not { Succeeded: true })
         {
@@ -146,7 +172,7 @@ public sealed class MeModel(
     private async Task LoadAsync()
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        var user = (await users.GetUserAsync(User))!;
+        var user = Account;
         Passkeys = await passkeys.ListAsync(user);
         HasPassword = await users.HasPasswordAsync(user);
     }

@@ -105,6 +105,12 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostShareAsync()
     {
+        // A field the binder could not read (a memory id that is no number) shares nothing, rather than the gallery.
+        if (!ModelState.IsValid)
+        {
+            return await PageAsync();
+        }
+
         if (!ShareRequest.TryExpiry(clock.TimeZone, out var expiresAt))
         {
             ModelState.AddModelError("ShareRequest.ExpiresAt", text["Share_ExpiryFormat"]);
@@ -148,8 +154,8 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        await removal.RemoveAsync(user);
-        Notice = text["Settings_GuestRemoved", user.ShownName];
+        var removed = await removal.RemoveAsync(user);
+        Notice = removed.Succeeded ? text["Settings_GuestRemoved", user.ShownName] : removed.Errors[0].Message;
         return RedirectToPage(null, null, "accounts");
     }
 
