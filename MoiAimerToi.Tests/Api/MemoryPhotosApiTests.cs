@@ -38,6 +38,23 @@ public class MemoryPhotosApiTests(AppFactory factory) : IClassFixture<AppFactory
         photoUrl is null ? [] : Directory.GetFiles(Uploads, Path.GetFileNameWithoutExtension(photoUrl) + "*");
 
     [Fact]
+    public async Task Put_Multipart_With_An_Iphone_Heic_Stores_The_Usual_Files()
+    {
+        var id = await CreateAsync("Photo d'iPhone");
+        var heic = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Photos", "Fixtures", "iphone-size.heic"));
+        using var form = PhotoForm(heic, "IMG_0001.HEIC", "image/heic");
+
+        var response = await factory.CreateKeyClient().PutAsync($"/api/memories/{id}", form);
+
+        var body = await response.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((2560, 1920), (body.GetProperty("width").GetInt32(), body.GetProperty("height").GetInt32()));
+        var photo = await factory.CreateClient().GetAsync(body.GetProperty("photo_url").GetString());
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(3, FilesOf(body.GetProperty("photo_url").GetString()).Count());
+    }
+
+    [Fact]
     public async Task Put_Multipart_With_A_Photo_Stores_It_And_Answers_Its_Addresses_And_Size()
     {
         var id = await CreateAsync("Plage");

@@ -1,4 +1,3 @@
-using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.Processing;
@@ -62,9 +61,9 @@ public sealed partial class PhotoPipeline
         return deleted;
     }
 
-    private StoredPhoto Write(Image image, IImageFormat format, CancellationToken cancellationToken)
+    /// <param name="opaque">A JPEG: nothing transparent to lay on white.</param>
+    private StoredPhoto Write(Image image, bool opaque, DateOnly? takenOn, CancellationToken cancellationToken)
     {
-        var takenOn = TakenOn(image.Metadata);
         var maxDimension = _limits.MaxDimension;
         image.Mutate(context =>
         {
@@ -77,7 +76,7 @@ public sealed partial class PhotoPipeline
 
             context.AutoOrient();
 
-            if (format is not JpegFormat)
+            if (!opaque)
             {
                 // JPEG has no alpha: transparent pixels would otherwise come out black.
                 context.BackgroundColor(Color.White);

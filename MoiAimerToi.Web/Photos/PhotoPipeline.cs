@@ -16,6 +16,7 @@ namespace MoiAimerToi.Web.Photos;
 /// <summary>
 /// The one way a photo gets into the uploads folder: judged by its content, decoded within limits,
 /// turned upright, stripped of metadata and stored under a random name as a JPEG plus two WebP widths.
+/// JPEG, PNG, WebP and GIF are ImageSharp's; HEIC and AVIF come through <see cref="HeifPhotos"/>.
 /// </summary>
 public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
 {
@@ -42,8 +43,17 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         try
         {
             PeakInFlight = Math.Max(PeakInFlight, _limits.MaxConcurrency - _slots.CurrentCount);
+            if (format is null)
+            {
+                var (heif, day) = DecodeHeif(content);
+                using (heif)
+                {
+                    return Write(heif, opaque: false, day, cancellationToken);
+                }
+            }
+
             using var image = Decode(content);
-            return Write(image, format, cancellationToken);
+            return Write(image, opaque: format is JpegFormat, TakenOn(image.Metadata), cancellationToken);
         }
         finally
         {
@@ -83,9 +93,20 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
     private PhotoRejectedException TooLarge() => new(PhotoRejection.TooLarge, string.Create(CultureInfo.InvariantCulture,
         $"The file is larger than the {_limits.MaxUploadBytes / (1024.0 * 1024):0.#} MB a photo may weigh."));
 
-    /// <summary>Reads only the header: the format by its signature, and the declared size against MaxPixels.</summary>
-    private IImageFormat Inspect(MemoryStream content)
+    /// <summary>
+    /// Reads only the header: the format by its signature, and the declared size against MaxPixels.
+    /// </summary>
+    /// <returns>ImageSharp's format, or null for a HEIC or AVIF photo.</returns>
+    private IImageFormat? Inspect(MemoryStream content)
     {
+        var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+        if (HeifPhotos.IsHeif(bytes))
+        {
+            var (width, height) = HeifPhotos.DeclaredSize(bytes) ?? throw Corrupt();
+            CheckSize(width, height);
+            return null;
+        }
+
         IImageInfo? info;
         IImageFormat? format;
         try
@@ -100,19 +121,10 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
 
         if (info is null || format is null)
         {
-            throw new PhotoRejectedException(PhotoRejection.NotAnImage, "The file is not a JPEG, PNG, WebP or GIF image.");
+            throw new PhotoRejectedException(PhotoRejection.NotAnImage, "The file is not a JPEG, PNG, WebP, GIF, HEIC or AVIF image.");
         }
 
-        if (info.Width <= 0 || info.Height <= 0)
-        {
-            throw Corrupt();
-        }
-
-        if ((long)info.Width * info.Height > _limits.MaxPixels)
-        {
-            throw new PhotoRejectedException(PhotoRejection.TooManyPixels, string.Create(CultureInfo.InvariantCulture,
-                $"The image is {info.Width} × {info.Height} pixels, more than the {_limits.MaxPixels / 1e6:0.#} megapixels a photo may have."));
-        }
+        CheckSize(info.Width, info.Height);
 
         if (!ImageCompleteness.IsComplete(content.GetBuffer().AsSpan(0, (int)content.Length), format))
         {
@@ -120,6 +132,32 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         }
 
         return format;
+    }
+
+    private void CheckSize(int width, int height)
+    {
+        if (width <= 0 || height <= 0)
+        {
+            throw Corrupt();
+        }
+
+        if ((long)width * height > _limits.MaxPixels)
+        {
+            throw new PhotoRejectedException(PhotoRejection.TooManyPixels, string.Create(CultureInfo.InvariantCulture,
+                $"The image is {width} × {height} pixels, more than the {_limits.MaxPixels / 1e6:0.#} megapixels a photo may have."));
+        }
+    }
+
+    private (Image Image, DateOnly? TakenOn) DecodeHeif(MemoryStream content)
+    {
+        try
+        {
+            return HeifPhotos.Decode(content.GetBuffer(), (int)content.Length, _limits.MaxDimension, _imageFormats);
+        }
+        catch (ImageMagick.MagickException exception)
+        {
+            throw Corrupt(exception);
+        }
     }
 
     private Image Decode(MemoryStream content)

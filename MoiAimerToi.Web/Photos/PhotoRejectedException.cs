@@ -5,7 +5,7 @@ public enum PhotoRejection
     /// <summary>More bytes than <see cref="PhotoOptions.MaxUploadBytes"/> (HTTP 413).</summary>
     TooLarge,
 
-    /// <summary>Not a JPEG, PNG, WebP or GIF by its content (HTTP 415).</summary>
+    /// <summary>Not a JPEG, PNG, WebP, GIF, HEIC/HEIF or AVIF by its content (HTTP 415).</summary>
     NotAnImage,
 
     /// <summary>Declares more pixels than <see cref="PhotoOptions.MaxPixels"/> (HTTP 400).</summary>

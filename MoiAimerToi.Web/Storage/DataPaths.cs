@@ -28,6 +28,9 @@ public sealed class DataPaths
 
     public string Backups => Subfolder("backups");
 
+    /// <summary>Scratch files of the libraries that write their own (Magick.NET's, decoding a HEIC photo).</summary>
+    public string Scratch => Subfolder("tmp");
+
     private string Subfolder(string name)
     {
         var path = Path.Combine(Root, name);

@@ -21,6 +21,8 @@
         }
         const url = URL.createObjectURL(file);
         previews.set(preview, url);
+        // A browser that cannot show the file (a HEIC outside Safari) shows its name alone; the site still takes it.
+        preview.onerror = () => { preview.hidden = true; };
         preview.src = url;
         preview.hidden = false;
         field.querySelector(".photo-name").textContent = file.name;
