@@ -55,6 +55,38 @@ public class MemoryPhotosApiTests(AppFactory factory) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task A_Memory_Created_Without_A_Date_Takes_Its_Photos_Day_But_A_Chosen_Day_Is_Never_Overwritten()
+    {
+        var key = factory.CreateKeyClient();
+        var photo = TestImages.Jpeg(800, 600, exif => exif.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.DateTimeOriginal, "2024:07:14 10:00:00"));
+        var undated = await CreateAsync("Sans date");
+        var dated = (await (await key.SendAsync(HttpMethod.Post, "/api/memories", new { title = "Daté", taken_on = "2020-02-02" })).JsonAsync()).GetProperty("id").GetInt32();
+
+        using (var form = PhotoForm(photo))
+        {
+            Assert.Equal("2024-07-14", (await (await key.PutAsync($"/api/memories/{undated}", form)).JsonAsync()).GetProperty("taken_on").GetString());
+        }
+
+        using (var form = PhotoForm(photo))
+        {
+            Assert.Equal("2020-02-02", (await (await key.PutAsync($"/api/memories/{dated}", form)).JsonAsync()).GetProperty("taken_on").GetString());
+        }
+
+        // Saving the edit form, which sends the day it shows, chooses nothing; choosing another day does.
+        await key.SendAsync(HttpMethod.Put, $"/api/memories/{undated}", new { title = "Sans date", taken_on = "2024-07-14" });
+        using (var form = PhotoForm(TestImages.Jpeg(800, 600, exif => exif.SetValue(SixLabors.ImageSharp.Metadata.Profiles.Exif.ExifTag.DateTimeOriginal, "2023:01:05 10:00:00"))))
+        {
+            Assert.Equal("2023-01-05", (await (await key.PutAsync($"/api/memories/{undated}", form)).JsonAsync()).GetProperty("taken_on").GetString());
+        }
+
+        await key.SendAsync(HttpMethod.Put, $"/api/memories/{undated}", new { taken_on = "2019-09-09" });
+        using (var form = PhotoForm(photo))
+        {
+            Assert.Equal("2019-09-09", (await (await key.PutAsync($"/api/memories/{undated}", form)).JsonAsync()).GetProperty("taken_on").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Put_Multipart_With_A_Photo_Stores_It_And_Answers_Its_Addresses_And_Size()
     {
         var id = await CreateAsync("Plage");

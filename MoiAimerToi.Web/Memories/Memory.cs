@@ -14,8 +14,14 @@ public sealed class Memory
 
     public string Description { get; set; } = "";
 
-    /// <summary>The day the memory happened: as given, else the photo's, else the day it was written down.</summary>
+    /// <summary>The day the memory happened: as given, else its photo's, else the day it was written down (<see cref="DateChosen"/>).</summary>
     public DateOnly TakenOn { get; set; }
+
+    /// <summary>
+    /// The couple gave <see cref="TakenOn"/> themselves; when false it is the photo's EXIF day (or the day it was written
+    /// down), and a new photo that says its day moves it. A chosen day is never overwritten by a photo.
+    /// </summary>
+    public bool DateChosen { get; set; } = true;
 
     public DateTime CreatedAt { get; set; }
 

@@ -101,6 +101,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             Title = input.Title!.Trim(),
             Description = input.Description?.Trim() ?? "",
             TakenOn = takenOn ?? photo?.TakenOn ?? clock.DayOf(createdAt),
+            DateChosen = takenOn is not null,
             CreatedAt = createdAt,
             UpdatedAt = createdAt,
             CreatedBy = userId,
@@ -134,7 +135,17 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         var replaced = memory.PhotoFileName;
         memory.Title = input.Title?.Trim() ?? memory.Title;
         memory.Description = input.Description?.Trim() ?? memory.Description;
-        memory.TakenOn = takenOn ?? memory.TakenOn;
+        // The edit form sends the day it shows: only a different one is the couple's choice.
+        if (takenOn is { } day && (memory.DateChosen || day != memory.TakenOn))
+        {
+            (memory.TakenOn, memory.DateChosen) = (day, true);
+        }
+        else if (!memory.DateChosen && stored?.TakenOn is { } photoDay)
+        {
+            // The old clients' way: created without a date, then given a photo that says when it was taken.
+            memory.TakenOn = photoDay;
+        }
+
         if (input.JustUs == true && !memory.JustUs)
         {
             // Now for the partners alone: no link may show it any more.

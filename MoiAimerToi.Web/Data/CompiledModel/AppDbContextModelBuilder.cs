@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7ccb7d36-cb5a-4e5d-b901-9219a105ceb4"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("9fa26639-71a1-4c35-9104-3a4e5bb66224"), entityTypeCount: 15)
         {
         }
 

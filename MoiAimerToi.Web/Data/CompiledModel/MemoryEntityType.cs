@@ -20,7 +20,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 "MoiAimerToi.Web.Memories.Memory",
                 typeof(Memory),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -46,6 +46,13 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 propertyInfo: typeof(Memory).GetProperty("CreatedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Memory).GetField("<CreatedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var dateChosen = runtimeEntityType.AddProperty(
+                "DateChosen",
+                typeof(bool),
+                propertyInfo: typeof(Memory).GetProperty("DateChosen", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Memory).GetField("<DateChosen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var description = runtimeEntityType.AddProperty(
                 "Description",
