@@ -38,6 +38,23 @@ public class MemoryPhotosApiTests(AppFactory factory) : IClassFixture<AppFactory
         photoUrl is null ? [] : Directory.GetFiles(Uploads, Path.GetFileNameWithoutExtension(photoUrl) + "*");
 
     [Fact]
+    public async Task A_Stored_File_Answers_A_Range_With_206_So_A_Phone_Can_Seek()
+    {
+        var id = await CreateAsync("Par morceaux");
+        using var form = PhotoForm(TestImages.Jpeg(800, 600));
+        var url = (await (await factory.CreateKeyClient().PutAsync($"/api/memories/{id}", form)).JsonAsync()).GetProperty("photo_url").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Range = new RangeHeaderValue(0, 99);
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PartialContent, response.StatusCode);
+        Assert.Equal(100, (await response.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(0, response.Content.Headers.ContentRange?.From);
+        Assert.Contains("bytes", response.Headers.AcceptRanges);
+    }
+
+    [Fact]
     public async Task Put_Multipart_With_An_Iphone_Heic_Stores_The_Usual_Files()
     {
         var id = await CreateAsync("Photo d'iPhone");

@@ -23,7 +23,7 @@ public static class UploadsEndpoint
         return Send(context, file, caching);
     }
 
-    /// <summary>The file with its caching headers; its name (it never changes content) is its ETag.</summary>
+    /// <summary>The file with its caching headers; its name (it never changes content) is its ETag; a <c>Range</c> gets 206.</summary>
     public static IResult Send(HttpContext context, PhotoFile file, FileCaching caching, string? downloadName = null)
     {
         context.Response.Headers.CacheControl = caching switch
@@ -34,6 +34,6 @@ public static class UploadsEndpoint
         };
         var info = new FileInfo(file.Path);
         var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Path)}\"");
-        return Results.File(file.Path, file.ContentType, downloadName, lastModified: info.LastWriteTimeUtc, entityTag: etag);
+        return Results.File(file.Path, file.ContentType, downloadName, lastModified: info.LastWriteTimeUtc, entityTag: etag, enableRangeProcessing: true);
     }
 }
