@@ -1,12 +1,13 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Sharing;
 
 namespace MoiAimerToi.Tests.Browser;
 
 public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<string[]> PagesAsync()
+    private async Task<string[]> PagesAsync(bool signedIn)
     {
         var memory = await app.InScopeAsync(async sp =>
         {
@@ -14,7 +15,10 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
             return (await service.ListAsync()).FirstOrDefault()
                 ?? (await service.CreateAsync(new MemoryInput("Lisbonne", "Les tramways jaunes.", "2024-05-01"), null, null)).Value!;
         });
-        return ["/", "/story", "/memories", $"/memories/{memory.Id}", "/future", "/login"];
+        var shared = await app.InScopeAsync(async sp => (await sp.GetRequiredService<ShareLinkService>()
+            .CreateAsync(new ShareLinkInput(null, null, null, false, false), null)).Value!.Token);
+        string[] pages = ["/", "/story", "/memories", $"/memories/{memory.Id}", "/future", "/login", $"/s/{shared}", $"/s/{shared}?memory={memory.Id}"];
+        return signedIn ? [.. pages, "/settings", "/account"] : pages;
     }
 
     [BrowserTheory]
@@ -33,7 +37,7 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         var problems = new List<string>();
-        foreach (var path in await PagesAsync())
+        foreach (var path in await PagesAsync(signedIn))
         {
             await session.GotoAsync(path);
             var result = await session.Page.RunAxe();
