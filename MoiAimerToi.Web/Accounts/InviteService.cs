@@ -34,6 +34,8 @@ public sealed class InviteService(
 {
     public const int MaxPartners = 2;
 
+    public static string PathOf(string token) => "/invite/" + token;
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>A new invitation and its link's secret (to show once); refused for a partner when two partners exist.</summary>
@@ -128,10 +130,13 @@ public sealed class InviteService(
     private List<FieldError> Names(string? userName, string? displayName)
     {
         var errors = new List<FieldError>();
-        rules.Present(errors, "user_name", userName);
-        if (userName is not null && string.IsNullOrWhiteSpace(userName))
+        if (userName is null)
         {
-            errors.Add(new FieldError("user_name", text["Error_Required", rules.FieldName("user_name")]));
+            rules.Present(errors, "user_name", userName);
+        }
+        else
+        {
+            rules.Required(errors, "user_name", userName);
         }
 
         rules.MaxLength(errors, "display_name", displayName?.Trim(), AppUser.DisplayNameMaxLength);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
@@ -38,7 +39,7 @@ public static class InvitesApi
         }
 
         var (invite, token) = outcome.Value!;
-        var url = $"{request.Scheme}://{request.Host}/invite/{token}";
+        var url = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, InviteService.PathOf(token));
         return TypedResults.Created($"/api/invites/{invite.Id}", new InviteCreatedDto(invite.Id, url, body.Role, invite.ExpiresAt));
     }
 

@@ -14,5 +14,8 @@ public sealed class CoupleClock(TimeProvider time, IOptions<CoupleOptions> optio
     public DateOnly Today => DayOf(UtcNow);
 
     /// <summary>The couple's calendar day at a UTC instant.</summary>
-    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone));
+    public DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(LocalTime(utc));
+
+    /// <summary>A UTC instant as the couple's wall clock shows it.</summary>
+    public DateTime LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
 }

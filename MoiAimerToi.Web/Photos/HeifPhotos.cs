@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImageMagick;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -133,7 +132,7 @@ internal static class HeifPhotos
     public static (Image Image, DateOnly? TakenOn) Decode(byte[] bytes, int length, int maxDimension, Configuration configuration)
     {
         using var magick = new MagickImage(bytes, 0, (uint)length);
-        var takenOn = Day(magick.GetExifProfile()?.GetValue(ExifTag.DateTimeOriginal)?.Value);
+        var takenOn = PhotoPipeline.ExifDay(magick.GetExifProfile()?.GetValue(ExifTag.DateTimeOriginal)?.Value);
         if (magick.GetColorProfile() is not null)
         {
             // An iPhone's Display P3 as sRGB: the stored files keep no profile, so their colours must already be sRGB.
@@ -150,9 +149,4 @@ internal static class HeifPhotos
         // ImageSharp works on that array itself rather than a copy: one 20 MB buffer less while the variants are made.
         return (Image.WrapMemory<Rgba32>(configuration, rgba.AsMemory(), (int)magick.Width, (int)magick.Height), takenOn);
     }
-
-    private static DateOnly? Day(string? exifDate) =>
-        exifDate is { Length: >= 10 } && DateOnly.TryParseExact(exifDate[..10], "yyyy:MM:dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : null;
 }

@@ -204,12 +204,11 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         return configuration;
     }
 
-    internal static DateOnly? TakenOn(ImageMetadata metadata)
-    {
-        var value = metadata.ExifProfile?.GetValue(ExifTag.DateTimeOriginal)?.Value;
-        return value is { Length: >= 10 }
-            && DateOnly.TryParseExact(value[..10], "yyyy:MM:dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+    internal static DateOnly? TakenOn(ImageMetadata metadata) => ExifDay(metadata.ExifProfile?.GetValue(ExifTag.DateTimeOriginal)?.Value);
+
+    /// <summary>The day of an EXIF <c>DateTimeOriginal</c> (<c>2024:07:14 18:30:00</c>), whichever library read it.</summary>
+    internal static DateOnly? ExifDay(string? value) =>
+        value is { Length: >= 10 } && DateOnly.TryParseExact(value[..10], "yyyy:MM:dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : null;
-    }
 }

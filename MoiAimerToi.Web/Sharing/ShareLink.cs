@@ -43,4 +43,7 @@ public sealed class ShareLink
     public DateTime? RevokedAt { get; set; }
 
     public string? CreatedBy { get; set; }
+
+    /// <summary>Neither revoked nor past its end.</summary>
+    public bool IsOpen(DateTime now) => RevokedAt is null && !(ExpiresAt <= now);
 }

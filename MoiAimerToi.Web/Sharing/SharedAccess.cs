@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -54,7 +55,7 @@ public sealed class SharedAccess(
 
     public static string PathOf(string token) => "/s/" + token;
 
-    public static string UrlOf(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}{PathOf(token)}";
+    public static string UrlOf(HttpRequest request, string token) => UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, PathOf(token));
 
     /// <summary>
     /// The link the token opens, and whether this request may see it. From here on the request reads what a visitor
@@ -70,7 +71,7 @@ public sealed class SharedAccess(
             return (ShareState.Unknown, null);
         }
 
-        if (link.RevokedAt is not null || link.ExpiresAt <= Now)
+        if (!link.IsOpen(Now))
         {
             return (ShareState.Gone, link);
         }

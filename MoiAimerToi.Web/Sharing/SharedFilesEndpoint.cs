@@ -1,6 +1,7 @@
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Transfer;
 
 namespace MoiAimerToi.Web.Sharing;
 
@@ -45,10 +46,7 @@ public static class SharedFilesEndpoint
         return UploadsEndpoint.Send(context, file, FileCaching.Revalidated, downloadName);
     }
 
-    /// <summary>The memory's title as a file name: letters, digits, spaces and dashes.</summary>
-    private static string DownloadName(string title, string extension)
-    {
-        var kept = new string(title.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : '-').ToArray()).Trim(' ', '-');
-        return (kept.Length == 0 ? "photo" : kept[..Math.Min(kept.Length, 80)]) + extension;
-    }
+    /// <summary>The memory's title as a file name, cleaned as the export names its photos.</summary>
+    private static string DownloadName(string title, string extension) =>
+        (PhotoEntryNames.Clean(title) is { Length: > 0 } clean ? clean : "photo") + extension;
 }

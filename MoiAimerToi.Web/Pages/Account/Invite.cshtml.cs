@@ -8,6 +8,7 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Pages.Shared;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
@@ -125,9 +126,7 @@ public sealed class InviteModel(
     {
         State = state;
         Role = invite?.Role ?? AccountRole.Guest;
-        // The link is a secret: no cache keeps the page, and no other site learns it from a Referer.
-        Response.Headers.CacheControl = "private, no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.KeepSecret();
         if (state == InviteState.Unknown)
         {
             return NotFound();

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Pages.Shared;
 
 namespace MoiAimerToi.Web.Pages.Account;
 
@@ -48,9 +49,7 @@ public sealed class ResetModel(ResetLinks links, SignInManager<AppUser> signIn) 
 
     private IActionResult Show()
     {
-        // The link is a secret: no cache keeps the page, and no other site learns it from a Referer.
-        Response.Headers.CacheControl = "private, no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.KeepSecret();
         Response.StatusCode = Account is null ? StatusCodes.Status410Gone : StatusCodes.Status200OK;
         return Page();
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -66,9 +67,9 @@ public sealed class IndexModel(
 
     /// <summary>A UTC instant as the couple's clock shows it.</summary>
     public string Shown(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.TimeZone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
+        clock.LocalTime(utc).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
-    public string InviteUrl(string token) => $"{Request.Scheme}://{Request.Host}/invite/{token}";
+    public string InviteUrl(string token) => Absolute(InviteService.PathOf(token));
 
     public string? ShareUrl(ShareLinkEntry entry) => entry.Token is { } token ? SharedAccess.UrlOf(Request, token) : null;
 
@@ -168,10 +169,12 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        NewResetUrl = $"{Request.Scheme}://{Request.Host}{await resetLinks.CreateAsync(user)}";
+        NewResetUrl = Absolute(await resetLinks.CreateAsync(user));
         NewResetFor = user.UserName;
         return RedirectToPage(null, null, "accounts");
     }
+
+    private string Absolute(string path) => UriHelper.BuildAbsolute(Request.Scheme, Request.Host, Request.PathBase, path);
 
     private async Task<IActionResult> PageAsync()
     {

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Pages.Shared;
 using MoiAimerToi.Web.Sharing;
 
 namespace MoiAimerToi.Web.Pages.Share;
@@ -97,9 +98,8 @@ public sealed class IndexModel(SharedAccess access, MemoryService memories, IStr
     /// <summary>The answer for a link that shows nothing (404 unknown, 410 ended); null when the page goes on.</summary>
     private IActionResult? Ended(ShareState state, ShareLink? link, string token)
     {
-        // Kept by no cache and no service worker, sent on to no other site: a revoked link must stop at once.
-        Response.Headers.CacheControl = "private, no-store";
-        Response.Headers["Referrer-Policy"] = "no-referrer";
+        // A revoked link must stop at once: no copy of the page may outlive it.
+        Response.KeepSecret();
         State = state;
         if (link is not null)
         {
