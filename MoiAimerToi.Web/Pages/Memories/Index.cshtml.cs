@@ -103,13 +103,18 @@ public sealed class IndexModel(MemoryService memories, Bylines bylines) : Sectio
     /// </summary>
     private async Task<IActionResult?> ChangedMeanwhileAsync(int id)
     {
-        if (Input.Seen is not { } seen || await memories.FindAsync(id) is not { } current || seen == MemoryFormInput.Version(current))
+        if (Input.Seen is not { } seen || await memories.FindAsync(id) is not { } current)
         {
             return null;
         }
 
         var version = MemoryFormInput.Version(current);
-        ModelState.SetModelValue("Input.Seen", new Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderResult(version), version);
+        if (seen == version)
+        {
+            return null;
+        }
+
+        StartFrom("Input.Seen", version);
         var theirs = string.IsNullOrWhiteSpace(current.Description) ? current.Title : $"{current.Title} — {current.Description}";
         Editing = new MemoryEditor(id, Input);
         return await RefusedAsync([new FieldError("description", await bylines.ChangedMeanwhileAsync(current.UpdatedBy, theirs))], "Input", "_EditForm", Editing);

@@ -61,16 +61,20 @@ public abstract class SectionPageModel : PageModel
     /// </summary>
     protected Task<IActionResult>? ChangedMeanwhile(TextInput input, string saved, string message, TextBlock block)
     {
-        if (input.Seen is null || input.Seen == TextInput.Digest(saved))
+        var version = TextInput.Digest(saved);
+        if (input.Seen is null || input.Seen == version)
         {
             return null;
         }
 
-        var digest = TextInput.Digest(saved);
-        ModelState.SetModelValue("Text.Seen", new Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderResult(digest), digest);
+        StartFrom("Text.Seen", version);
         ModelState.AddModelError("Text.Value", message);
         return FragmentOrPageAsync("_TextBlockForm", block);
     }
+
+    /// <summary>The refused form now carries the version saved meanwhile as its own, so that saving again replaces it knowingly.</summary>
+    protected void StartFrom(string seenField, string savedVersion) =>
+        ModelState.SetModelValue(seenField, new Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderResult(savedVersion), savedVersion);
 
     private static string ToPascalCase(string snakeCase) =>
         string.Concat(snakeCase.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
