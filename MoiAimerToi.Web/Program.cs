@@ -4,6 +4,7 @@ using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
@@ -24,6 +25,7 @@ builder.Services
     .AddSiteVisibility()
     .AddCouple()
     .AddPhotoPipeline()
+    .AddMedia()
     .AddHostedService<MemoryReturn>()
     .AddMemories()
     .AddSharing()
@@ -70,13 +72,14 @@ app.UseOutputCache();
 // Inside the cache, so that a cached page is stored compressed, once per encoding (PageCache varies by it).
 app.UseResponseCompression();
 app.UseCors();
-app.UseRateLimiter();
 app.UseAuthentication();
+app.UseRateLimits();
 app.UseAuthorization();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets().WithImportLimits();
 app.MapUploads();
+app.MapMediaEndpoints();
 app.MapSharedFiles();
 app.MapRobots();
 app.MapHealthApi();
@@ -84,6 +87,7 @@ app.MapAppHealth();
 app.MapAuthApi();
 app.MapCoupleApi();
 app.MapMemoriesApi();
+app.MapMediaApi();
 app.MapPerspectivesApi();
 app.MapTransferApi();
 app.MapInvitesApi();

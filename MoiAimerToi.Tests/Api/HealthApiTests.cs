@@ -97,7 +97,8 @@ public class HealthApiTests(AppFactory factory) : IClassFixture<AppFactory>
             [
                 "/api/auth/login", "/api/couple-data", "/api/couple-data/home-message", "/api/couple-data/intro",
                 "/api/couple-data/start-date", "/api/export", "/api/health", "/api/import", "/api/invites", "/api/invites/{id}", "/api/invites/{token}/accept",
-                "/api/me", "/api/memories", "/api/memories/{id}", "/api/perspectives", "/api/perspectives/{number}", "/api/settings/visibility",
+                "/api/me", "/api/memories", "/api/memories/{id}", "/api/memories/{id}/media", "/api/memories/{id}/media/order", "/api/memories/{id}/media/{mediaId}",
+                "/api/memories/{id}/media/{mediaId}/original", "/api/perspectives", "/api/perspectives/{number}", "/api/settings/visibility",
                 "/api/share-links", "/api/share-links/{id}",
             ],
             paths.Order(StringComparer.Ordinal));

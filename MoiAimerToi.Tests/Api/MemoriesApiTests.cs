@@ -12,7 +12,7 @@ public class MemoriesApiTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private static readonly string[] MemoryFields =
         ["id", "title", "description", "photo_url", "created_at", "thumbnail_url", "taken_on", "updated_at", "width", "height",
-            "created_by", "updated_by", "just_us"];
+            "created_by", "updated_by", "just_us", "cover_media_id", "media"];
 
     private Task<Memory?> FindAsync(int id) => factory.InScopeAsync(sp => sp.GetRequiredService<MemoryService>().FindAsync(id));
 

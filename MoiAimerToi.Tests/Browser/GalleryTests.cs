@@ -56,7 +56,7 @@ public class GalleryTests(BrowserApp app) : IClassFixture<BrowserApp>
         await beach.GetByRole(AriaRole.Link, new() { Name = $"La plage ({viewport})", Exact = true }).ClickAsync();
         await session.ExpectPageAsync(new Regex(@"/memories/\d+$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"La plage ({viewport})");
-        await Assertions.Expect(page.Locator(".viewer-photo img")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".album-slide img")).ToBeVisibleAsync();
         await session.ScreenshotAsync("memory-large-view");
         await page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"La montagne ({viewport})");

@@ -33,10 +33,10 @@ public class ShareLinkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await friend.Page.GetByLabel("Mot de passe").FillAsync("serviette rouge");
         await friend.Page.GetByRole(AriaRole.Button, new() { Name = "Voir" }).ClickAsync();
         await Assertions.Expect(friend.Page.Locator("h1")).ToHaveTextAsync($"La plage de Biarritz ({viewport})");
-        await Assertions.Expect(friend.Page.Locator(".viewer-photo img")).ToHaveJSPropertyAsync("complete", true);
+        await Assertions.Expect(friend.Page.Locator(".album-slide img")).ToHaveJSPropertyAsync("complete", true);
         await Assertions.Expect(friend.Page.Locator(".site-nav")).ToHaveCountAsync(0);
         await friend.ScreenshotAsync("shared-memory");
-        var photo = await friend.Page.Locator(".viewer-photo img").GetAttributeAsync("src");
+        var photo = await friend.Page.Locator(".album-slide img").GetAttributeAsync("src");
         friend.AssertNoConsoleErrors();
 
         await partner.GotoAsync("/settings");

@@ -51,33 +51,56 @@ public class ApiLoginRateLimitTests(LowLoginLimit factory) : IClassFixture<LowLo
 
 public sealed class LowUploadLimit : AppFactory
 {
-    public LowUploadLimit() => Settings["RateLimits:UploadsPerMinute"] = "2";
+    public LowUploadLimit()
+    {
+        Settings["RateLimits:UploadsPerMinute"] = "2";
+        Settings["RateLimits:AccountUploadsPerMinute"] = "4";
+    }
 }
 
 public class UploadRateLimitTests(LowUploadLimit factory) : IClassFixture<LowUploadLimit>
 {
     [Fact]
-    public async Task Too_Many_Uploads_Get_A_429_With_Retry_After_On_The_Api_And_The_Page()
+    public async Task Uploads_Count_Per_Account_For_Accounts_And_Per_Address_For_Strangers_With_A_429_And_Retry_After()
     {
-        var api = Api.ApiClient.CreateKeyClient(factory);
-        HttpResponseMessage response = null!;
+        // A stranger (no account) is held by the per-address limit, even though every try is refused anyway.
+        using var stranger = factory.CreateClient();
+        var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
             using var form = Api.MemoryPhotosApiTests.PhotoForm(Photos.TestImages.Jpeg(32, 32));
+            codes.Add((await stranger.PutAsync("/api/memories/999", form)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, codes[^1]);
+
+        // An account (here the key) from the same address is not: it has its own, larger budget.
+        var api = Api.ApiClient.CreateKeyClient(factory);
+        HttpResponseMessage response = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            using var form = Api.MemoryPhotosApiTests.PhotoForm(Photos.TestImages.Jpeg(32, 32));
             response = await api.PutAsync("/api/memories/999", form);
+            if (i < 4)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.True(response.Headers.Contains("Retry-After"));
 
+        // A signed-in partner's page uploads count on their account.
         var browser = await factory.SignedInBrowserAsync();
         var page = await browser.GetPageAsync("/memories");
-        for (var i = 0; i < 2; i++)
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
         {
-            response = await browser.SubmitAsync(page.Form("#memory-new form"), new Dictionary<string, string> { ["Input.Title"] = "Encore" });
+            statuses.Add((await browser.SubmitAsync(page.Form("#memory-new form"), new Dictionary<string, string> { ["Input.Title"] = "Encore" })).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses[..4]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[4]);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/memories")).StatusCode);
     }
 }

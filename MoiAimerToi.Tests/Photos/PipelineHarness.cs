@@ -3,6 +3,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Tests.Infrastructure;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Storage;
 using SixLabors.ImageSharp;
@@ -16,7 +17,8 @@ public sealed class PipelineHarness : IDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", Guid.NewGuid().ToString("N"));
         Paths = new DataPaths(Options.Create(new StorageOptions { DataDirectory = root }), new FakeEnvironment(root));
-        Pipeline = new PhotoPipeline(Paths, Options.Create(options ?? new PhotoOptions()), Clock, NullLogger<PhotoPipeline>.Instance);
+        Pipeline = new PhotoPipeline(
+            Paths, new OriginalFiles(Paths, NullLogger<OriginalFiles>.Instance), Options.Create(options ?? new PhotoOptions()), Clock, NullLogger<PhotoPipeline>.Instance);
         Files = new PhotoFiles(Paths);
     }
 

@@ -43,6 +43,14 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /future?handler=Save"] = ("L3o3LL", "L3o3LL"),
         ["GET /memories"] = ("oooooo", "LoooLL"),
         ["GET /memories/{id:int}"] = ("oooooo", "LoooLL"),
+        ["GET /memories/{id:int}?handler=Album"] = ("oooooo", "LoooLL"),
+        ["GET /memories/{id:int}?handler=AlbumEditor"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories/{id:int}?handler=MoveMedia"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories/{id:int}?handler=CoverMedia"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories/{id:int}?handler=OrderMedia"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories/{id:int}?handler=RemoveMedia"] = ("L3ooLL", "L3ooLL"), // An unknown medium: the album again, nothing removed.
+        ["POST /memories/{id:int}/media"] = ("L3ooLL", "L3ooLL"), // No file: 400.
+        ["GET /memories/{id:int}/media/{mediaId:int}/original"] = ("L3ooLL", "L3ooLL"),
         ["GET /memories?handler=Card"] = ("oooooo", "LoooLL"),
         ["GET /memories?handler=Items"] = ("oooooo", "LoooLL"),
         ["GET /memories?handler=Edit"] = ("L3ooLL", "L3ooLL"),
@@ -87,6 +95,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["GET /s/{token}"] = ("44444o", "44444o"),
         ["POST /s/{token}"] = ("44444o", "44444o"),
         ["GET /s/{token}/files/{name}"] = ("44444o", "44444o"),
+        ["GET /s/{token}/originals/{mediaId:int}"] = ("444444", "444444"), // The table's link allows no downloads (ShareLinkTests: one that does).
         ["GET /robots.txt"] = ("oooooo", "oooooo"),
         ["GET /language"] = ("oooooo", "oooooo"),
         ["GET /error/{code:int?}"] = ("oooooo", "oooooo"),
@@ -108,6 +117,10 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /api/memories"] = ("13ooo1", "13ooo1"),
         ["PUT /api/memories/{id:int}"] = ("13ooo1", "13ooo1"),
         ["DELETE /api/memories/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["POST /api/memories/{id:int}/media"] = ("13ooo1", "13ooo1"),
+        ["DELETE /api/memories/{id:int}/media/{mediaId:int}"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/memories/{id:int}/media/order"] = ("13ooo1", "13ooo1"),
+        ["GET /api/memories/{id:int}/media/{mediaId:int}/original"] = ("13ooo1", "13ooo1"),
         ["GET /api/perspectives"] = ("oooooo", "1oooo1"),
         ["GET /api/perspectives/{number:int}"] = ("oooooo", "1oooo1"),
         ["POST /api/perspectives"] = ("13ooo1", "13ooo1"),
@@ -286,6 +299,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
             var path = pattern
                 .Replace("{id:int}", route.StartsWith("DELETE", StringComparison.Ordinal) ? "999999" : memory.Id.ToString())
                 .Replace("{number:int}", "1")
+                .Replace("{mediaId:int}", memory.Media[0].Id.ToString())
                 .Replace("{name}", Path.GetFileName(PhotoUrls.Thumbnail(memory)))
                 .Replace("{token}", pattern.StartsWith("/s/", StringComparison.Ordinal) && role == ShareViewer ? _shareToken : SecretTokens.New())
                 .Replace("{code:int?}", "404")

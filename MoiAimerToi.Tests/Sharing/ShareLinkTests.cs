@@ -59,7 +59,7 @@ public class ShareLinkTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("noindex, nofollow", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
         Assert.Empty(page.QuerySelectorAll("meta[property^='og:']"));
         Assert.DoesNotContain(page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!), h => !h.StartsWith(path, StringComparison.Ordinal) && !h.StartsWith('#'));
-        var photo = page.QuerySelector(".viewer-photo img")!;
+        var photo = page.QuerySelector(".album-slide img")!;
         Assert.DoesNotContain("/uploads/", page.Source.Text);
         Assert.StartsWith(path + "/files/", photo.GetAttribute("src"));
         Assert.DoesNotContain(memory.PhotoFileName!, photo.GetAttribute("srcset")!);
@@ -83,7 +83,7 @@ public class ShareLinkTests(AppFactory factory) : IClassFixture<AppFactory>
         var path = await ShareFromSettingsAsync(memory.Id);
         var visitor = factory.CreateBrowser();
         var page = await visitor.GetPageAsync(path);
-        var photo = page.QuerySelector(".viewer-photo img")!.GetAttribute("src")!;
+        var photo = page.QuerySelector(".album-slide img")!.GetAttribute("src")!;
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(photo)).StatusCode);
 
         var partner = await factory.SignedInBrowserAsync();
@@ -112,7 +112,7 @@ public class ShareLinkTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(now.AddHours(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss"), link.GetProperty("expires_at").GetString());
         var path = new Uri(link.GetProperty("url").GetString()!).AbsolutePath;
         var visitor = factory.CreateBrowser();
-        var photo = (await visitor.GetPageAsync(path)).QuerySelector(".viewer-photo img")!.GetAttribute("src")!;
+        var photo = (await visitor.GetPageAsync(path)).QuerySelector(".album-slide img")!.GetAttribute("src")!;
 
         factory.Clock.Set(now.AddHours(1).AddSeconds(1));
         try
@@ -161,11 +161,11 @@ public class ShareLinkTests(AppFactory factory) : IClassFixture<AppFactory>
             Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
             var page = await visitor.GetPageAsync(path);
             Assert.Equal("Derrière un mot de passe", page.Text("h1"));
-            var photo = page.QuerySelector(".viewer-photo img")!.GetAttribute("src")!;
+            var photo = page.QuerySelector(".album-slide img")!.GetAttribute("src")!;
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(photo)).StatusCode);
             // The cookie is what opened it: someone given the address alone gets neither the page nor its files.
             var other = factory.CreateBrowser();
-            Assert.Null((await other.GetPageAsync(path)).QuerySelector(".viewer-photo"));
+            Assert.Null((await other.GetPageAsync(path)).QuerySelector(".album-slide"));
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(photo)).StatusCode);
         }
         finally

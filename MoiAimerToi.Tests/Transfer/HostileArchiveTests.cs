@@ -58,7 +58,7 @@ public class HostileArchiveTests(SiteWithContent factory) : IClassFixture<SiteWi
     [InlineData("compression bomb", "suspiciously compressed")]
     [InlineData("not a zip at all", "not a readable ZIP")]
     [InlineData("an empty zip header", "not a readable ZIP")]
-    [InlineData("a photo that is not an image, after a good one", "not a photo")]
+    [InlineData("a photo that is not an image, after a good one", "neither a photo")]
     [InlineData("malformed data.json", "not valid JSON")]
     [InlineData("data.json of something else", "does not come from Moi AIMER Toi")]
     [InlineData("a photo missing from the zip", "missing from the ZIP")]

@@ -50,6 +50,14 @@ public class LegacyImportTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.All(new[] { "Montagne", "Cassée", "Curieuse", "Sans photo" }, title => Assert.Null(memories[title].PhotoFileName));
         Assert.Equal("Randonnée", memories["Montagne"].Description);
         Assert.Equal(9, Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")).Length);
+
+        // Each photo's original is kept exactly as the old site had it, with its own extension.
+        var kept = Directory.GetFiles(Path.Combine(factory.DataDirectory, "originals")).Select(File.ReadAllBytes).ToList();
+        Assert.Equal(3, kept.Count);
+        Assert.Contains(kept, bytes => bytes.SequenceEqual(File.ReadAllBytes(Path.Combine(old.Uploads, "plage été 2019.jpg"))));
+        Assert.Contains(kept, bytes => bytes.SequenceEqual(File.ReadAllBytes(Path.Combine(old.Uploads, "Noël chez Mamie.png".Normalize(System.Text.NormalizationForm.FormD)))));
+        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "originals"), "*.png"));
+        Assert.Single(beach.Media);
     }
 
     [Fact]

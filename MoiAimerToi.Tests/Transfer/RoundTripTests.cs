@@ -90,7 +90,8 @@ public class RoundTripTests(SeededSite source) : IClassFixture<SeededSite>
 
         Assert.Contains("data.json", names);
         Assert.Contains("photos/2024-07-14 Pique-nique à Annecy.jpg", names);
-        Assert.Contains("photos/2024-07-14 Pique-nique à Annecy (2).jpg", names);
+        // Each photo as it was uploaded, with its own extension.
+        Assert.Contains("photos/2024-07-14 Pique-nique à Annecy (2).png", names);
         Assert.Contains("photos/2023-12-31 Réveillon 23h59 minuit.jpg", names);
         using var photo = Image.Load(Zips.Entry(zip, "photos/2023-12-31 Réveillon 23h59 minuit.jpg"));
         Assert.Equal((900, 1200), (photo.Width, photo.Height));

@@ -37,6 +37,23 @@ public static class ApiOpenApi
             }
         });
 
+    /// <summary>
+    /// A multipart body, for the document only: routing then takes any body, so that whoever may not write gets 401 or
+    /// 403 whatever they sent, and the handler answers the rest.
+    /// </summary>
+    public static RouteHandlerBuilder WithMultipartBody<T>(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(T), cancellationToken: cancellationToken) },
+                },
+            };
+        });
+
     private sealed class SecuritySchemes : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
     {
         public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -106,11 +106,16 @@ public static class MemoriesApi
         };
     }
 
-    /// <summary>413 for a photo over the limit, 415 for one that is not an image, 400 for anything else.</summary>
-    private static JsonHttpResult<ApiError> Refused(IReadOnlyList<FieldError> errors) =>
-        TypedResults.Json(ApiError.From(errors), statusCode: errors.Any(e => e.Kind == ErrorKind.TooLarge)
-            ? StatusCodes.Status413PayloadTooLarge
-            : errors.Any(e => e.Kind == ErrorKind.UnsupportedMedia) ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest);
+    /// <summary>413 over the size limit, 415 not a photo (or video), 422 a video too long, 503 no ffmpeg, 400 anything else.</summary>
+    internal static JsonHttpResult<ApiError> Refused(IReadOnlyList<FieldError> errors) =>
+        TypedResults.Json(ApiError.From(errors), statusCode: errors.Select(e => e.Kind).FirstOrDefault(k => k != ErrorKind.Invalid) switch
+        {
+            ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ErrorKind.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
+            ErrorKind.TooLong => StatusCodes.Status422UnprocessableEntity,
+            ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status400BadRequest,
+        });
 
     private static async Task<Results<Ok<MessageDto>, NotFound<ApiError>>> DeleteAsync(int id, MemoryService memories, CancellationToken cancellationToken) =>
         await memories.DeleteAsync(id, cancellationToken) ? TypedResults.Ok(new MessageDto("Memory deleted")) : NotFound(id);
@@ -133,7 +138,7 @@ public static class MemoriesApi
     private static string? FormField(IFormCollection form, string name) =>
         form.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    private static NotFound<ApiError> NotFound(int id) => TypedResults.NotFound(new ApiError($"No memory has the id {id}."));
+    internal static NotFound<ApiError> NotFound(int id) => TypedResults.NotFound(new ApiError($"No memory has the id {id}."));
 }
 
 /// <summary>
@@ -153,7 +158,9 @@ public sealed record MemoryDto(
     int? Height,
     string? CreatedBy,
     string? UpdatedBy,
-    bool JustUs)
+    bool JustUs,
+    int? CoverMediaId,
+    IReadOnlyList<MediaDto> Media)
 {
     /// <param name="accounts">The site's accounts by id, for the display names of who wrote and changed it.</param>
     public static MemoryDto From(Memory memory, IReadOnlyDictionary<string, AppUser> accounts) => new(
@@ -169,10 +176,28 @@ public sealed record MemoryDto(
         memory.PhotoHeight,
         Name(memory.CreatedBy, accounts),
         Name(memory.UpdatedBy, accounts),
-        memory.JustUs);
+        memory.JustUs,
+        Album.Cover(memory)?.Id,
+        Album.InOrder(memory).Select(MediaDto.From).ToList());
 
     private static string? Name(string? userId, IReadOnlyDictionary<string, AppUser> accounts) =>
         userId is not null && accounts.TryGetValue(userId, out var user) ? user.ShownName : null;
+}
+
+/// <summary>One photo or video of a memory's album; <c>url</c> is null while a video is prepared.</summary>
+public sealed record MediaDto(
+    int Id, string Kind, string? Url, string? ThumbnailUrl, int Width, int Height, DateOnly? TakenAt, double? DurationSeconds, string Status)
+{
+    public static MediaDto From(MemoryMedia medium) => new(
+        medium.Id,
+        medium.Kind == MediaKind.Photo ? "photo" : "video",
+        PhotoUrls.Full(medium),
+        PhotoUrls.Thumbnail(medium),
+        medium.Width,
+        medium.Height,
+        medium.TakenOn,
+        medium.DurationSeconds is { } seconds ? Math.Round(seconds, 3) : null,
+        medium.Status switch { MediaStatus.Ready => "ready", MediaStatus.Processing => "processing", _ => "failed" });
 }
 
 /// <summary><c>taken_on</c> (<c>YYYY-MM-DD</c>; left out or empty keeps it) is additive; old clients send title and description.</summary>

@@ -1,6 +1,6 @@
 namespace MoiAimerToi.Web.Common;
 
-/// <summary>What kind of wrong: the API answers 400, 413, 415 or 401 for them.</summary>
+/// <summary>What kind of wrong: the API answers 400, 413, 415, 401, 409, 422 or 503 for them.</summary>
 public enum ErrorKind
 {
     Invalid,
@@ -12,6 +12,12 @@ public enum ErrorKind
 
     /// <summary>Right in form, wrong for what it names (sharing a "just us" memory): the API answers 409.</summary>
     Conflict,
+
+    /// <summary>A video longer than allowed: the API answers 422.</summary>
+    TooLong,
+
+    /// <summary>What the machine lacks (ffmpeg for a video), not the request: the API answers 503.</summary>
+    Unavailable,
 }
 
 /// <summary>A rule broken by one field; <see cref="Field"/> is the API's snake_case name.</summary>

@@ -15,6 +15,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Memory> Memories => Set<Memory>();
 
+    public DbSet<MemoryMedia> MemoryMedia => Set<MemoryMedia>();
+
     public DbSet<Perspective> Perspectives => Set<Perspective>();
 
     public DbSet<Invite> Invites => Set<Invite>();
@@ -71,7 +73,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             memory.Property(m => m.PhotoFileName).HasMaxLength(64);
             // Read from the property when saved (it follows the title and description), never written back.
             memory.Property(m => m.SearchText).UsePropertyAccessMode(PropertyAccessMode.Property);
+            memory.Property(m => m.PhotoColor).HasMaxLength(7);
             memory.HasIndex(m => new { m.TakenOn, m.CreatedAt, m.Id }).IsDescending();
+            memory.HasMany(m => m.Media).WithOne().HasForeignKey(x => x.MemoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MemoryMedia>(medium =>
+        {
+            medium.Property(x => x.Kind).HasConversion<string>().HasMaxLength(8);
+            medium.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            medium.Property(x => x.FileName).HasMaxLength(64);
+            medium.Property(x => x.PosterFileName).HasMaxLength(64);
+            medium.Property(x => x.OriginalFileName).HasMaxLength(64);
+            medium.Property(x => x.OriginalName).HasMaxLength(200);
+            medium.Property(x => x.Failure).HasMaxLength(32);
+            medium.Property(x => x.Color).HasMaxLength(7);
+            medium.Ignore(x => x.PictureFileName);
+            medium.HasIndex(x => new { x.MemoryId, x.Position });
+            // A file request finds its medium by name.
+            medium.HasIndex(x => x.FileName);
+            medium.HasIndex(x => x.PosterFileName);
+            // The video jobs' queue.
+            medium.HasIndex(x => x.Status);
         });
 
         builder.Entity<Perspective>(perspective =>

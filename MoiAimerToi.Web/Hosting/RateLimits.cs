@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Api;
 
 namespace MoiAimerToi.Web.Hosting;
 
@@ -15,6 +18,7 @@ public static class RateLimits
             .BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.LoginPerMinute >= 1, "RateLimits:LoginPerMinute must be at least 1.")
             .Validate(o => o.UploadsPerMinute >= 1, "RateLimits:UploadsPerMinute must be at least 1.")
+            .Validate(o => o.AccountUploadsPerMinute >= 1, "RateLimits:AccountUploadsPerMinute must be at least 1.")
             .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
@@ -26,13 +30,42 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(Login, context => PerAddressPerMinute(context, o => o.LoginPerMinute));
-            options.AddPolicy(Uploads, context => PerAddressPerMinute(context, o => o.UploadsPerMinute));
+            options.AddPolicy(Uploads, context => AppClaims.IsMember(context.User)
+                ? PerMinute(context, "account:" + AccountOf(context.User), o => o.AccountUploadsPerMinute)
+                : PerAddressPerMinute(context, o => o.UploadsPerMinute));
         });
         return services;
     }
 
+    /// <summary>
+    /// After authentication, so that uploads of an account (its sign-in cookie, or its API token or the key, read
+    /// here for the limit alone: the API's policies authenticate again) count per account, and a stranger's per address.
+    /// </summary>
+    public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (!AppClaims.IsMember(context.User) && context.Request.Path.StartsWithSegments("/api"))
+            {
+                context.User = await ApiAuthentication.PrincipalAsync(context);
+            }
+
+            await next(context);
+        });
+        return app.UseRateLimiter();
+    }
+
+    /// <summary>The account's id, from its cookie or its token; the API key is an account of its own.</summary>
+    private static string AccountOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? ApiTokens.UserId(user) ?? "api-key";
+
     /// <summary>Counts only writes: reading the login form or the gallery is never throttled.</summary>
     private static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, Func<RateLimitOptions, int> limit)
+    {
+        return PerMinute(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", limit);
+    }
+
+    private static RateLimitPartition<string> PerMinute(HttpContext context, string partition, Func<RateLimitOptions, int> limit)
     {
         if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
         {
@@ -40,8 +73,7 @@ public static class RateLimits
         }
 
         var permits = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
             Window = TimeSpan.FromMinutes(1),

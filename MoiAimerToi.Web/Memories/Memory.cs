@@ -34,12 +34,26 @@ public sealed class Memory
     /// <summary>For the partners only: guests, visitors and share links never see it, anywhere.</summary>
     public bool JustUs { get; set; }
 
-    /// <summary>The stored full-size photo's file name in the uploads folder; its variants derive from it.</summary>
+    /// <summary>The album, in its order; the first is the cover.</summary>
+    public List<MemoryMedia> Media { get; set; } = [];
+
+    /// <summary>
+    /// The cover's picture (a photo, or a video's poster): its full-size file in the uploads folder, whose variants
+    /// derive from it. This and the fields below are copies <see cref="Album.Refresh"/> keeps, so that a gallery
+    /// card reads one row.
+    /// </summary>
     public string? PhotoFileName { get; set; }
 
     public int? PhotoWidth { get; set; }
 
     public int? PhotoHeight { get; set; }
+
+    /// <summary>The cover's average colour, shown while its thumbnail loads.</summary>
+    public string? PhotoColor { get; set; }
+
+    public int PhotoCount { get; set; }
+
+    public int VideoCount { get; set; }
 
     /// <summary>The title and description as the search reads them (<see cref="Memories.SearchText"/>), kept by the database, never set.</summary>
     public string SearchText

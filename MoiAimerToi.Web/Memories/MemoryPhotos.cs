@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Memories;
 
@@ -12,13 +14,19 @@ namespace MoiAimerToi.Web.Memories;
 /// A memory's side of the photo pipeline: an upload becomes a stored photo or a field error a person can
 /// read, and files are removed only once no saved row points to them.
 /// </summary>
-public sealed class MemoryPhotos(PhotoPipeline pipeline, IOptions<PhotoOptions> options, IStringLocalizer<SharedResource> text)
+public sealed class MemoryPhotos(
+    PhotoPipeline pipeline,
+    OriginalFiles originals,
+    DataPaths paths,
+    IOptions<PhotoOptions> options,
+    IOptions<MediaOptions> media,
+    IStringLocalizer<SharedResource> text)
 {
     public async Task<(StoredPhoto? Photo, FieldError? Error)> StoreAsync(Stream upload, CancellationToken cancellationToken)
     {
         try
         {
-            return (await pipeline.StoreAsync(upload, cancellationToken), null);
+            return (await pipeline.StoreAsync(upload, media.Value.KeepOriginals, cancellationToken), null);
         }
         catch (PhotoRejectedException rejected)
         {
@@ -26,15 +34,33 @@ public sealed class MemoryPhotos(PhotoPipeline pipeline, IOptions<PhotoOptions> 
         }
     }
 
-    /// <summary>The memory's photo as stored, or null when it has none; the inverse of <see cref="Attach"/>.</summary>
+    /// <summary>The memory's cover picture as stored, or null when it has none.</summary>
     public static StoredPhoto? Of(Memory memory) =>
-        memory.PhotoFileName is { } name ? new StoredPhoto(name, memory.PhotoWidth ?? 0, memory.PhotoHeight ?? 0, TakenOn: null) : null;
+        memory.PhotoFileName is { } name ? new StoredPhoto(name, memory.PhotoWidth ?? 0, memory.PhotoHeight ?? 0, TakenOn: null, memory.PhotoColor) : null;
 
-    public static void Attach(Memory memory, StoredPhoto photo)
+    /// <summary>A medium's stored picture (a photo, or a video's poster), or null while it has none.</summary>
+    public static StoredPhoto? Of(MemoryMedia medium) =>
+        medium.PictureFileName is { } name ? new StoredPhoto(name, medium.Width, medium.Height, medium.TakenOn, medium.Color) : null;
+
+    /// <summary>Every file of these media: pictures and their variants, prepared videos, originals.</summary>
+    public void Remove(IEnumerable<MemoryMedia?> media)
     {
-        memory.PhotoFileName = photo.FileName;
-        memory.PhotoWidth = photo.Width;
-        memory.PhotoHeight = photo.Height;
+        foreach (var medium in media.OfType<MemoryMedia>())
+        {
+            foreach (var name in new[] { medium.FileName, medium.PosterFileName })
+            {
+                Remove(name);
+            }
+
+            originals.Delete(medium.OriginalFileName);
+        }
+    }
+
+    /// <summary>A photo just stored whose row could not be saved: its variants and its original.</summary>
+    public void Remove(StoredPhoto? photo)
+    {
+        Remove(photo?.FileName);
+        originals.Delete(photo?.Original);
     }
 
     public void Remove(string? fileName)
@@ -45,12 +71,31 @@ public sealed class MemoryPhotos(PhotoPipeline pipeline, IOptions<PhotoOptions> 
         }
     }
 
-    /// <summary>Every file no memory refers to goes, if it was written before <paramref name="writtenBefore"/> (UTC).</summary>
+    /// <summary>Every file no medium refers to goes, if it was written before <paramref name="writtenBefore"/> (UTC).</summary>
     public async Task<int> SweepOrphansAsync(AppDbContext db, DateTime writtenBefore, CancellationToken cancellationToken = default)
     {
-        // Every memory, "just us" ones too: a file one of them shows is not an orphan.
-        var referenced = await db.Memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToListAsync(cancellationToken);
-        return pipeline.SweepOrphans(referenced.ToHashSet(StringComparer.Ordinal), writtenBefore);
+        // Every medium, "just us" memories' too: a file one of them shows is not an orphan.
+        var media = await db.MemoryMedia.Select(m => new { m.FileName, m.PosterFileName, m.OriginalFileName }).ToListAsync(cancellationToken);
+        var stored = media.SelectMany(m => new[] { m.FileName, m.PosterFileName }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var kept = media.Select(m => m.OriginalFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return pipeline.SweepOrphans(stored, writtenBefore) + originals.SweepOrphans(kept, writtenBefore) + SweepScratch(writtenBefore);
+    }
+
+    /// <summary>Uploads cut short while they streamed in, poster frames of a transcode cut short: the scratch's own files.</summary>
+    private int SweepScratch(DateTime writtenBefore)
+    {
+        var deleted = 0;
+        string[] ours = [MediaUpload.ScratchPrefix, VideoPreparation.ScratchPrefix];
+        foreach (var path in Directory.EnumerateFiles(paths.Scratch).Where(p => ours.Any(Path.GetFileName(p).StartsWith)).ToList())
+        {
+            if (File.GetLastWriteTimeUtc(path) < writtenBefore)
+            {
+                File.Delete(path);
+                deleted++;
+            }
+        }
+
+        return deleted;
     }
 
     private FieldError ErrorFor(PhotoRejection reason)

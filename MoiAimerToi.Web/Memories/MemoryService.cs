@@ -8,7 +8,7 @@ using MoiAimerToi.Web.Photos;
 namespace MoiAimerToi.Web.Memories;
 
 /// <summary>The rules of a memory, for pages and API alike.</summary>
-public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules rules, MemoryPhotos photos, Audience audience)
+public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules rules, MemoryPhotos photos, AlbumLock albumLock, Audience audience)
 {
     /// <summary>
     /// The memories this request may read: every one for the partners, all but the "just us" ones for anyone else.
@@ -19,7 +19,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
 
     /// <summary>Every memory, newest first: by the day it happened, then by when it was written.</summary>
     public async Task<IReadOnlyList<Memory>> ListAsync(CancellationToken cancellationToken = default) =>
-        await NewestFirst(Readable.AsNoTracking()).ToListAsync(cancellationToken);
+        await NewestFirst(WithAlbum(Readable.AsNoTracking())).AsSplitQuery().ToListAsync(cancellationToken);
 
     /// <summary>One page of the gallery, with the span of years of the whole gallery for its title.</summary>
     public async Task<MemoryPage> PageAsync(MemoryQuery query, CancellationToken cancellationToken = default)
@@ -58,12 +58,29 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         return (newer, older);
     }
 
-    /// <summary>The memory whose stored photo is <paramref name="photoFileName"/>, if this request may read it.</summary>
-    public Task<Memory?> FindByPhotoAsync(string photoFileName, CancellationToken cancellationToken = default) =>
-        Readable.AsNoTracking().FirstOrDefaultAsync(m => m.PhotoFileName == photoFileName, cancellationToken);
+    /// <summary>
+    /// The memory one of whose media is stored as <paramref name="storedName"/> (a photo, a video's poster or its MP4),
+    /// with that medium, if this request may read it.
+    /// </summary>
+    public async Task<(Memory Memory, MemoryMedia Medium)?> FindByFileAsync(string storedName, CancellationToken cancellationToken = default)
+    {
+        var found = await Readable.AsNoTracking()
+            .SelectMany(m => m.Media.Where(x => x.FileName == storedName || x.PosterFileName == storedName), (m, x) => new { Memory = m, Medium = x })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Memory, found.Medium);
+    }
 
+    /// <summary>The memory one of whose media has that id, with its album, if this request may read it.</summary>
+    public Task<Memory?> FindByMediumAsync(int mediaId, CancellationToken cancellationToken = default) =>
+        WithAlbum(Readable.AsNoTracking()).SingleOrDefaultAsync(m => m.Media.Any(x => x.Id == mediaId), cancellationToken);
+
+    /// <summary>The memory with its album, in order.</summary>
     public Task<Memory?> FindAsync(int id, CancellationToken cancellationToken = default) =>
-        Readable.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        WithAlbum(Readable.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>The memory with its album, tracked for a change, if this request may read it.</summary>
+    public Task<Memory?> FindForChangeAsync(int id, CancellationToken cancellationToken = default) =>
+        WithAlbum(Readable).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
 
     /// <summary>The titles of those of <paramref name="ids"/> this request may read.</summary>
     public async Task<IReadOnlyDictionary<int, string>> TitlesAsync(IEnumerable<int> ids, CancellationToken cancellationToken = default)
@@ -110,7 +127,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         };
         if (photo is not null)
         {
-            MemoryPhotos.Attach(memory, photo);
+            Album.Add(memory, Album.Photo(photo, createdAt));
         }
 
         return memory;
@@ -120,8 +137,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     /// <returns>Null when no memory has that id.</returns>
     public async Task<Outcome<Memory>?> UpdateAsync(int id, MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
     {
-        var memory = await Readable.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (memory is null)
+        if (await FindAsync(id, cancellationToken) is null)
         {
             return null;
         }
@@ -132,7 +148,15 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             return Outcome<Memory>.Failure(errors);
         }
 
-        var replaced = memory.PhotoFileName;
+        using var album = await albumLock.EnterAsync();
+        var memory = await FindForChangeAsync(id, CancellationToken.None);
+        if (memory is null)
+        {
+            // Deleted while its new photo was being stored.
+            photos.Remove(stored);
+            return null;
+        }
+
         memory.Title = input.Title?.Trim() ?? memory.Title;
         memory.Description = input.Description?.Trim() ?? memory.Description;
         // The edit form sends the day it shows: only a different one is the couple's choice.
@@ -140,40 +164,30 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         {
             (memory.TakenOn, memory.DateChosen) = (day, true);
         }
-        else if (!memory.DateChosen && stored?.TakenOn is { } photoDay)
-        {
-            // The old clients' way: created without a date, then given a photo that says when it was taken.
-            memory.TakenOn = photoDay;
-        }
 
         if (input.JustUs == true && !memory.JustUs)
         {
             // Now for the partners alone: no link may show it any more.
-            db.ShareLinks.RemoveRange(await db.ShareLinks.Where(l => l.MemoryId == id).ToListAsync(cancellationToken));
+            db.ShareLinks.RemoveRange(await db.ShareLinks.Where(l => l.MemoryId == id).ToListAsync(CancellationToken.None));
         }
 
         memory.JustUs = input.JustUs ?? memory.JustUs;
-        if (stored is not null)
-        {
-            MemoryPhotos.Attach(memory, stored);
-        }
-
+        // The old clients' way (and the edit form's): the photo replaces the cover. A memory created without a date,
+        // then given a photo that says when it was taken, takes that day.
+        var replaced = stored is null ? null : Album.ReplaceCover(memory, Album.Photo(stored, clock.UtcNow));
         memory.UpdatedAt = clock.UtcNow;
         memory.UpdatedBy = userId;
         await SaveOrRemoveAsync(stored);
-        if (stored is not null)
-        {
-            photos.Remove(replaced);
-        }
-
+        photos.Remove([replaced]);
         return memory;
     }
 
-    /// <summary>Removes the row, then its photo's files.</summary>
+    /// <summary>Removes the row (its album's rows with it), then their files.</summary>
     /// <returns>False when no memory has that id.</returns>
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken = default)
     {
-        var memory = await Readable.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        using var album = await albumLock.EnterAsync();
+        var memory = await FindForChangeAsync(id, cancellationToken);
         if (memory is null)
         {
             return false;
@@ -190,7 +204,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             return false;
         }
 
-        photos.Remove(memory.PhotoFileName);
+        photos.Remove(memory.Media);
         return true;
     }
 
@@ -220,10 +234,12 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         }
         catch
         {
-            photos.Remove(stored?.FileName);
+            photos.Remove(stored);
             throw;
         }
     }
+
+    private static IQueryable<Memory> WithAlbum(IQueryable<Memory> memories) => memories.Include(m => m.Media.OrderBy(x => x.Position));
 
     private static IOrderedQueryable<Memory> NewestFirst(IQueryable<Memory> memories) =>
         memories.OrderByDescending(m => m.TakenOn).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);

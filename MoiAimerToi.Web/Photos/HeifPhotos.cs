@@ -34,25 +34,27 @@ internal static class HeifPhotos
     }
 
     /// <summary>An ISO-BMFF file (<c>ftyp</c> box first) whose major or compatible brands name HEIF or AVIF.</summary>
-    public static bool IsHeif(ReadOnlySpan<byte> bytes)
+    public static bool IsHeif(ReadOnlySpan<byte> bytes) => FileBrands(bytes).Any(Brands.Contains);
+
+    /// <summary>The extension an original keeps: <c>.avif</c> for an AVIF, <c>.heic</c> for any other HEIF.</summary>
+    public static string Extension(ReadOnlySpan<byte> bytes) => FileBrands(bytes).Any(b => b is "avif" or "avis") ? ".avif" : ".heic";
+
+    /// <summary>The major brand, then (after the minor version) each compatible brand of an ISO-BMFF <c>ftyp</c> box.</summary>
+    public static IReadOnlyList<string> FileBrands(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length < 16 || !bytes[4..8].SequenceEqual("ftyp"u8))
         {
-            return false;
+            return [];
         }
 
+        var brands = new List<string>();
         var boxSize = (int)Math.Min(bytes.Length, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes));
         for (var offset = 8; offset + 4 <= boxSize; offset += offset == 8 ? 8 : 4)
         {
-            // The major brand, then (after the minor version) each compatible brand.
-            var brand = System.Text.Encoding.ASCII.GetString(bytes.Slice(offset, 4));
-            if (Brands.Contains(brand))
-            {
-                return true;
-            }
+            brands.Add(System.Text.Encoding.ASCII.GetString(bytes.Slice(offset, 4)));
         }
 
-        return false;
+        return brands;
     }
 
     /// <summary>

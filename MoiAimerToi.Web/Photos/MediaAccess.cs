@@ -37,8 +37,7 @@ public sealed class MediaAccess(VisibilityService visibility, MemoryService memo
             return null;
         }
 
-        var memory = await memories.FindByPhotoAsync(memoryPhotoName, cancellationToken);
-        if (memory is null)
+        if (await memories.FindByFileAsync(memoryPhotoName, cancellationToken) is not var (memory, _))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using MoiAimerToi.Web.Storage;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.Processing;
@@ -86,6 +87,7 @@ public sealed partial class PhotoPipeline
 
         var fullName = PhotoNames.NewFullName();
         var written = new List<string>();
+        string color;
         try
         {
             // One after the other, on the photo's one core: on a small server the other core keeps serving pages.
@@ -94,6 +96,7 @@ public sealed partial class PhotoPipeline
             Save(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken);
             using var thumbnail = large.Clone(context => NarrowTo(context, PhotoNames.ThumbnailWidth));
             Save(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, written, cancellationToken);
+            color = AverageColor(thumbnail);
         }
         catch
         {
@@ -105,7 +108,16 @@ public sealed partial class PhotoPipeline
             throw;
         }
 
-        return new StoredPhoto(fullName, image.Width, image.Height, takenOn);
+        return new StoredPhoto(fullName, image.Width, image.Height, takenOn, color);
+    }
+
+    /// <summary>The thumbnail shrunk to one pixel: the colour a card shows while the thumbnail loads.</summary>
+    private static string AverageColor(Image thumbnail)
+    {
+        using var dot = thumbnail.CloneAs<SixLabors.ImageSharp.PixelFormats.Rgb24>();
+        dot.Mutate(context => context.Resize(1, 1, KnownResamplers.Box));
+        var pixel = dot[0, 0];
+        return $"#{pixel.R:x2}{pixel.G:x2}{pixel.B:x2}";
     }
 
     private static void NarrowTo(IImageProcessingContext context, int namedWidth)
@@ -159,22 +171,5 @@ public sealed partial class PhotoPipeline
         File.Move(temporary, path);
     }
 
-    private bool TryDelete(string path)
-    {
-        try
-        {
-            if (!File.Exists(path))
-            {
-                return false;
-            }
-
-            File.Delete(path);
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(exception, "Could not delete {Path}", path);
-            return false;
-        }
-    }
+    private bool TryDelete(string path) => StoredFiles.TryDelete(path, logger);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Storage;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -18,7 +19,8 @@ namespace MoiAimerToi.Web.Photos;
 /// turned upright, stripped of metadata and stored under a random name as a JPEG plus two WebP widths.
 /// JPEG, PNG, WebP and GIF are ImageSharp's; HEIC and AVIF come through <see cref="HeifPhotos"/>.
 /// </summary>
-public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
+public sealed partial class PhotoPipeline(
+    DataPaths paths, OriginalFiles originals, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
 {
     private static readonly JpegEncoder FullEncoder = new() { Quality = 85 };
     private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
@@ -33,8 +35,9 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
     /// <summary>The most photos seen decoding at once, so tests can check the bound.</summary>
     internal int PeakInFlight { get; private set; }
 
+    /// <param name="keepOriginal">Also keep the upload exactly as sent (<see cref="StoredPhoto.Original"/>).</param>
     /// <exception cref="PhotoRejectedException">The upload is too large, not a supported image, too many pixels or damaged.</exception>
-    public async Task<StoredPhoto> StoreAsync(Stream upload, CancellationToken cancellationToken = default)
+    public async Task<StoredPhoto> StoreAsync(Stream upload, bool keepOriginal = false, CancellationToken cancellationToken = default)
     {
         // Read whole before waiting for a slot, so a slow sender never holds one; this costs at most MaxUploadBytes each.
         using var content = await ReadAsync(upload, cancellationToken);
@@ -43,21 +46,41 @@ public sealed partial class PhotoPipeline(DataPaths paths, IOptions<PhotoOptions
         try
         {
             PeakInFlight = Math.Max(PeakInFlight, _limits.MaxConcurrency - _slots.CurrentCount);
+            StoredPhoto stored;
             if (format is null)
             {
                 var (heif, day) = DecodeHeif(content);
                 using (heif)
                 {
-                    return Write(heif, opaque: false, day, cancellationToken);
+                    stored = Write(heif, opaque: false, day, cancellationToken);
                 }
             }
+            else
+            {
+                using var image = Decode(content);
+                stored = Write(image, opaque: format is JpegFormat, TakenOn(image.Metadata), cancellationToken);
+            }
 
-            using var image = Decode(content);
-            return Write(image, opaque: format is JpegFormat, TakenOn(image.Metadata), cancellationToken);
+            return keepOriginal ? KeepOriginal(stored, content, format) : stored;
         }
         finally
         {
             _slots.Release();
+        }
+    }
+
+    private StoredPhoto KeepOriginal(StoredPhoto stored, MemoryStream content, IImageFormat? format)
+    {
+        var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
+        var extension = format is null ? HeifPhotos.Extension(bytes) : "." + format.FileExtensions.First();
+        try
+        {
+            return stored with { Original = originals.Save(bytes, extension == ".jpeg" ? ".jpg" : extension) };
+        }
+        catch
+        {
+            Delete(stored);
+            throw;
         }
     }
 

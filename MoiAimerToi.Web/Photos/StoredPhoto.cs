@@ -5,7 +5,9 @@ namespace MoiAimerToi.Web.Photos;
 /// <param name="Width">Pixel width of the full-size copy.</param>
 /// <param name="Height">Pixel height of the full-size copy.</param>
 /// <param name="TakenOn">The EXIF DateTimeOriginal day, when the camera recorded one.</param>
-public sealed record StoredPhoto(string FileName, int Width, int Height, DateOnly? TakenOn)
+/// <param name="Color">The photo's average colour, <c>#rrggbb</c>, for a placeholder while it loads.</param>
+/// <param name="Original">The upload exactly as sent, in the originals folder, when it was kept.</param>
+public sealed record StoredPhoto(string FileName, int Width, int Height, DateOnly? TakenOn, string? Color = null, string? Original = null)
 {
     public string LargeFileName => PhotoNames.Variant(FileName, PhotoNames.LargeWidth);
 

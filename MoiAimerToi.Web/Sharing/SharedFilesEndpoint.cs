@@ -1,4 +1,5 @@
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Transfer;
@@ -14,6 +15,7 @@ public static class SharedFilesEndpoint
     public static IEndpointRouteBuilder MapSharedFiles(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/s/{token}/files/{name}", ServeAsync).WithName("SharedFile").ExcludeFromDescription().AnswerHeadLikeGet().AllowAnonymous();
+        endpoints.MapGet("/s/{token}/originals/{mediaId:int}", OriginalAsync).WithName("SharedOriginal").ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
 
@@ -26,16 +28,15 @@ public static class SharedFilesEndpoint
             return Results.NotFound();
         }
 
-        var fullSize = name == file.MemoryPhotoName;
+        // A photo's full-size JPEG (not a video, which is what a link shows of it) is a download.
+        var fullSize = name == file.MemoryPhotoName && file.ContentType == "image/jpeg";
         if ((fullSize || download == true) && !link!.AllowDownload)
         {
             return Results.NotFound();
         }
 
-        var memory = link!.MemoryId is { } id
-            ? await memories.FindAsync(id, context.RequestAborted)
-            : await memories.FindByPhotoAsync(file.MemoryPhotoName, context.RequestAborted);
-        if (memory?.PhotoFileName != file.MemoryPhotoName)
+        if (await memories.FindByFileAsync(file.MemoryPhotoName, context.RequestAborted) is not var (memory, _)
+            || (link!.MemoryId is { } id && memory.Id != id))
         {
             return Results.NotFound();
         }
@@ -44,6 +45,25 @@ public static class SharedFilesEndpoint
         var downloadName = download == true ? DownloadName(memory.Title, Path.GetExtension(name)) : null;
         // Asked again at each use, so that the link's end is the file's end too.
         return UploadsEndpoint.Send(context, file, FileCaching.Revalidated, downloadName);
+    }
+
+    /// <summary>« Télécharger » on a link that allows downloads: the original of a photo or video the link shows.</summary>
+    private static async Task<IResult> OriginalAsync(string token, int mediaId, SharedAccess access, MemoryService memories, OriginalFiles originals, HttpContext context)
+    {
+        var (state, link) = await access.OpenAsync(context, token, context.RequestAborted);
+        if (state != ShareState.Open || !link!.AllowDownload)
+        {
+            return Results.NotFound();
+        }
+
+        var memory = link.MemoryId is { } id ? await memories.FindAsync(id, context.RequestAborted) : await memories.FindByMediumAsync(mediaId, context.RequestAborted);
+        if (memory?.Media.FirstOrDefault(m => m.Id == mediaId) is not { } medium)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        return OriginalDownload.Send(context, originals, memory, medium) ?? Results.NotFound();
     }
 
     /// <summary>The memory's title as a file name, cleaned as the export names its photos.</summary>

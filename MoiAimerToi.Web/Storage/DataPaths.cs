@@ -10,7 +10,7 @@ public sealed class DataPaths
         Root = Path.GetFullPath(options.Value.DataDirectory, environment.ContentRootPath);
         Directory.CreateDirectory(Root);
         // The folders exist from the first start on, whatever is first written to them.
-        foreach (var folder in new[] { Uploads, Keys, Backups })
+        foreach (var folder in new[] { Uploads, Originals, Keys, Backups })
         {
             Directory.CreateDirectory(folder);
         }
@@ -24,11 +24,14 @@ public sealed class DataPaths
 
     public string Uploads => Subfolder("uploads");
 
+    /// <summary>Each photo and video exactly as uploaded (<see cref="Media.OriginalFiles"/>); never served by <c>/uploads/</c>.</summary>
+    public string Originals => Subfolder("originals");
+
     public string Keys => Subfolder("keys");
 
     public string Backups => Subfolder("backups");
 
-    /// <summary>Scratch files of the libraries that write their own (Magick.NET's, decoding a HEIC photo).</summary>
+    /// <summary>Scratch files: uploads while they stream in, ffmpeg's poster frames, Magick.NET's own (decoding a HEIC photo).</summary>
     public string Scratch => Subfolder("tmp");
 
     private string Subfolder(string name)

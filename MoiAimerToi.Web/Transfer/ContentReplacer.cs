@@ -7,19 +7,19 @@ namespace MoiAimerToi.Web.Transfer;
 
 /// <summary>
 /// The one step of an import that changes the site: in a single transaction the memories and perspectives
-/// are replaced and the texts set; only once that is committed do the old photos' files and the cached pages go.
+/// are replaced and the texts set; only once that is committed do the old photos' and videos' files and the cached pages go.
 /// </summary>
 public sealed class ContentReplacer(
     AppDbContext db, CoupleClock clock, MemoryPhotos photos, ILogger<ContentReplacer> logger)
 {
     public async Task ReplaceAsync(SiteContent content, string? userId, CancellationToken cancellationToken)
     {
-        List<string> replacedPhotos;
+        List<MemoryMedia> replaced;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Read inside the transaction, which holds SQLite's write lock: no photo saved meanwhile is missed.
-            var memories = await db.Memories.ToListAsync(cancellationToken);
-            replacedPhotos = memories.Where(m => m.PhotoFileName != null).Select(m => m.PhotoFileName!).ToList();
+            var memories = await db.Memories.Include(m => m.Media).ToListAsync(cancellationToken);
+            replaced = memories.SelectMany(m => m.Media).ToList();
             db.Memories.RemoveRange(memories);
             db.Perspectives.RemoveRange(await db.Perspectives.ToListAsync(cancellationToken));
             // Deleted first, so that a perspective number comes back without meeting its old row.
@@ -40,10 +40,7 @@ public sealed class ContentReplacer(
         }
 
         db.ChangeTracker.Clear();
-        foreach (var fileName in replacedPhotos)
-        {
-            photos.Remove(fileName);
-        }
+        photos.Remove(replaced);
 
         logger.LogInformation("Import: the site's content was replaced by {Memories} memories and {Perspectives} perspectives",
             content.Memories.Count, content.Perspectives.Count);

@@ -34,7 +34,10 @@ public sealed record ExportDocument(
 
 public sealed record ExportCouple(string? StartDate, string? HomeMessage, string? IntroText);
 
-/// <param name="Photo">The photo's entry in the ZIP, e.g. <c>photos/2024-07-14 Pique-nique.jpg</c>, or null.</param>
-public sealed record ExportMemory(string? Title, string? Description, string? TakenOn, DateTime? CreatedAt, DateTime? UpdatedAt, string? Photo, bool? JustUs = null);
+/// <param name="Photo">The cover's entry in the ZIP, e.g. <c>photos/2024-07-14 Pique-nique.heic</c>, or null (what older exports hold).</param>
+/// <param name="Media">Every photo and video of the album in its order, each as its original file (additive: older exports have none).</param>
+public sealed record ExportMemory(
+    string? Title, string? Description, string? TakenOn, DateTime? CreatedAt, DateTime? UpdatedAt, string? Photo, bool? JustUs = null,
+    IReadOnlyList<string?>? Media = null);
 
 public sealed record ExportPerspective(int? PerspectiveNumber, string? Content, DateTime? UpdatedAt);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Photos;
@@ -16,10 +17,10 @@ namespace MoiAimerToi.Web.Transfer;
 public sealed record SiteCounts(int Memories, int Photos, int Perspectives);
 
 /// <summary>
-/// Everything in one ZIP, written as it goes (never held in memory whole): each memory's full-size photo
-/// under a readable name, then <c>data.json</c> naming only the photos actually written.
+/// Everything in one ZIP, written as it goes (never held in memory whole): each photo and video of each album as its
+/// original (<c>.heic</c>, <c>.mov</c>…) under a readable name, then <c>data.json</c> naming only the files actually written.
 /// </summary>
-public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock clock, ILogger<ExportService> logger)
+public sealed class ExportService(AppDbContext db, DataPaths paths, OriginalFiles originals, CoupleClock clock, ILogger<ExportService> logger)
 {
     private static readonly DateTimeOffset EarliestZipTime = new(1980, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LatestZipTime = new(2107, 12, 30, 0, 0, 0, TimeSpan.Zero);
@@ -28,7 +29,7 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock 
 
     public async Task<SiteCounts> CountAsync(CancellationToken cancellationToken = default) => new(
         await db.Memories.CountAsync(cancellationToken),
-        await db.Memories.CountAsync(m => m.PhotoFileName != null, cancellationToken),
+        await db.MemoryMedia.CountAsync(cancellationToken),
         await db.Perspectives.CountAsync(cancellationToken));
 
     public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock 
         var couple = await db.CoupleData.AsNoTracking().SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
         // Oldest first, so an import adds them in the order they were written and keeps ties in order.
         // The whole site, "just us" memories included: an export is the partners' own copy.
-        var memories = await db.Memories.AsNoTracking()
+        var memories = await db.Memories.AsNoTracking().Include(m => m.Media).AsSplitQuery()
             .OrderBy(m => m.TakenOn).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
         var perspectives = await db.Perspectives.AsNoTracking().OrderBy(p => p.Number).ToListAsync(cancellationToken);
@@ -57,10 +58,18 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock 
         var exported = new List<ExportMemory?>(memories.Count);
         foreach (var memory in memories)
         {
-            var photo = await WritePhotoAsync(zip, memory, names, cancellationToken);
+            var media = new List<string?>();
+            foreach (var medium in Album.InOrder(memory))
+            {
+                if (await WriteMediumAsync(zip, memory, medium, names, cancellationToken) is { } entry)
+                {
+                    media.Add(entry);
+                }
+            }
+
             exported.Add(new ExportMemory(
                 memory.Title, memory.Description, Day(memory.TakenOn),
-                memory.CreatedAt, memory.UpdatedAt, photo, memory.JustUs));
+                memory.CreatedAt, memory.UpdatedAt, media.FirstOrDefault(), memory.JustUs, media));
         }
 
         var document = new ExportDocument(
@@ -76,29 +85,27 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, CoupleClock 
         await JsonSerializer.SerializeAsync(stream, document, ExportDocument.Json, cancellationToken);
     }
 
-    /// <returns>The entry's name, or null when the memory has no photo or its file has gone.</returns>
-    private async Task<string?> WritePhotoAsync(ZipArchive zip, Memory memory, PhotoEntryNames names, CancellationToken cancellationToken)
+    /// <summary>The medium's original as uploaded, else (an original not kept) its full-size photo or prepared video.</summary>
+    /// <returns>The entry's name, or null when none of its files is there.</returns>
+    private async Task<string?> WriteMediumAsync(ZipArchive zip, Memory memory, MemoryMedia medium, PhotoEntryNames names, CancellationToken cancellationToken)
     {
-        if (memory.PhotoFileName is not { } fileName || !PhotoNames.IsStoredFile(fileName, out _))
-        {
-            return null;
-        }
-
+        var path = originals.Find(medium.OriginalFileName)
+            ?? (medium.FileName is { } stored && PhotoNames.IsStoredFile(stored, out _) ? Path.Combine(paths.Uploads, stored) : null);
         FileStream source;
         try
         {
-            source = new FileStream(Path.Combine(paths.Uploads, fileName), FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
+            source = path is null ? throw new FileNotFoundException() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
         }
         catch (FileNotFoundException)
         {
-            logger.LogWarning("The photo of memory {Id} is missing from the uploads folder; it is exported without it", memory.Id);
+            logger.LogWarning("A photo or video of memory {Id} is missing from the data folder; it is exported without it", memory.Id);
             return null;
         }
 
         await using (source)
         {
-            var name = names.Next(memory.TakenOn, memory.Title);
-            // A JPEG does not shrink further; storing it spares the CPU.
+            var name = names.Next(memory.TakenOn, memory.Title, Path.GetExtension(path!));
+            // Photos and videos do not shrink further; storing them spares the CPU.
             var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
             entry.LastWriteTime = ZipTime(memory.UpdatedAt);
             await using var target = await entry.OpenAsync(cancellationToken);

@@ -6,7 +6,8 @@ namespace MoiAimerToi.Web.Transfer;
 /// <summary>
 /// Names a person can browse: <c>photos/2024-07-14 Pique-nique à Annecy.jpg</c>. Titles lose what no file
 /// system (Windows included) accepts or what could mislead (separators, control and bidi characters), are
-/// cut to a readable length, and a second photo of the same day and title becomes <c>… (2).jpg</c>.
+/// cut to a readable length, and a second photo of the same day and title becomes <c>… (2).jpg</c> (an album's
+/// photos and videos so follow one another, whatever their extensions).
 /// </summary>
 public sealed class PhotoEntryNames
 {
@@ -18,7 +19,8 @@ public sealed class PhotoEntryNames
     // Case-insensitive: Windows and macOS would otherwise unpack two names into one file.
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
 
-    public string Next(DateOnly takenOn, string title)
+    /// <param name="extension">The file's own, <c>.jpg</c> unless an original says otherwise (<c>.heic</c>, <c>.mov</c>…).</param>
+    public string Next(DateOnly takenOn, string title, string extension = ".jpg")
     {
         var clean = Clean(title);
         var stem = takenOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (clean.Length > 0 ? " " + clean : "");
@@ -28,7 +30,7 @@ public sealed class PhotoEntryNames
             name = $"{stem} ({copy})";
         }
 
-        return Folder + name + ".jpg";
+        return Folder + name + extension.ToLowerInvariant();
     }
 
     public static string Clean(string title)

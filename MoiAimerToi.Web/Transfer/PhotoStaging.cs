@@ -5,12 +5,13 @@ using MoiAimerToi.Web.Photos;
 namespace MoiAimerToi.Web.Transfer;
 
 /// <summary>
-/// The photos of one import, stored through the pipeline before anything else changes. Unless the
-/// import is kept, disposing removes every one of them, so a refused import leaves no file behind.
+/// The photos and videos of one import, stored before anything else changes. Unless the import is kept, disposing
+/// removes every one of them (variants and originals), so a refused import leaves no file behind.
 /// </summary>
 public sealed class PhotoStaging(MemoryPhotos photos) : IDisposable
 {
-    private readonly List<string> _stored = [];
+    private readonly List<StoredPhoto> _stored = [];
+    private readonly List<MemoryMedia> _videos = [];
     private bool _kept;
 
     /// <returns>The stored photo, or the pipeline's reason (in the request's language) for refusing it.</returns>
@@ -19,13 +20,16 @@ public sealed class PhotoStaging(MemoryPhotos photos) : IDisposable
         var (photo, error) = await photos.StoreAsync(source, cancellationToken);
         if (photo is not null)
         {
-            _stored.Add(photo.FileName);
+            _stored.Add(photo);
         }
 
         return (photo, error);
     }
 
-    /// <summary>The content that refers to these photos is saved: they stay.</summary>
+    /// <summary>A video whose original was kept for this import: it goes too if the import does not happen.</summary>
+    public void Track(MemoryMedia video) => _videos.Add(video);
+
+    /// <summary>The content that refers to these photos and videos is saved: they stay.</summary>
     public void Keep() => _kept = true;
 
     public void Dispose()
@@ -35,11 +39,13 @@ public sealed class PhotoStaging(MemoryPhotos photos) : IDisposable
             return;
         }
 
-        foreach (var fileName in _stored)
+        foreach (var photo in _stored)
         {
-            photos.Remove(fileName);
+            photos.Remove(photo);
         }
 
+        photos.Remove(_videos);
         _stored.Clear();
+        _videos.Clear();
     }
 }

@@ -5,7 +5,10 @@ using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -19,6 +22,10 @@ public sealed class RestoreService(
     MemoryService memories,
     PerspectiveService perspectives,
     MemoryPhotos photos,
+    VideoIntake videos,
+    VideoJobs jobs,
+    DataPaths paths,
+    IOptions<MediaOptions> media,
     ContentReplacer replacer,
     CoupleClock clock,
     IStringLocalizer<SharedResource> text)
@@ -40,21 +47,15 @@ public sealed class RestoreService(
 
         using var staging = new PhotoStaging(photos);
         var importedMemories = new List<Memory>(checkedMemories.Count);
-        foreach (var (exported, takenOn, photo) in checkedMemories)
+        foreach (var (exported, takenOn, entries) in checkedMemories)
         {
-            StoredPhoto? stored = null;
-            if (photo is not null)
+            var createdAt = Utc(exported.CreatedAt) ?? clock.UtcNow;
+            var memory = memories.Compose(new MemoryInput(exported.Title, exported.Description, null, exported.JustUs), takenOn, null, userId, createdAt);
+            foreach (var entry in entries)
             {
-                await using var source = archive.Open(photo);
-                (stored, var error) = await staging.StoreAsync(source, cancellationToken);
-                if (error is not null)
-                {
-                    throw new ImportRefusedException(text["Error_ImportPhoto", SafeArchive.Printable(photo), error.Message]);
-                }
+                Album.Add(memory, await StoreAsync(archive, entry, staging, createdAt, cancellationToken));
             }
 
-            var createdAt = Utc(exported.CreatedAt) ?? clock.UtcNow;
-            var memory = memories.Compose(new MemoryInput(exported.Title, exported.Description, null, exported.JustUs), takenOn, stored, userId, createdAt);
             memory.UpdatedAt = Utc(exported.UpdatedAt) ?? createdAt;
             importedMemories.Add(memory);
         }
@@ -62,8 +63,57 @@ public sealed class RestoreService(
         var content = new SiteContent(importedCouple!, importedMemories, importedPerspectives);
         await replacer.ReplaceAsync(content, userId, cancellationToken);
         staging.Keep();
+        if (importedMemories.Any(m => m.VideoCount > 0))
+        {
+            // Their variants are made from their originals in the background, as for an upload.
+            jobs.Wake();
+        }
+
         return ImportSummary.Of(content, []);
     }
+
+    /// <summary>One photo or video of an album, from its original: a photo's variants made now, a video's later.</summary>
+    private async Task<MemoryMedia> StoreAsync(SafeArchive archive, string entry, PhotoStaging staging, DateTime addedAt, CancellationToken cancellationToken)
+    {
+        MediaUpload? upload;
+        await using (var source = archive.Open(entry))
+        {
+            (upload, _) = await MediaUpload.SaveAsync(source, Path.GetFileName(entry), media.Value.MaxVideoBytes, paths, cancellationToken);
+        }
+
+        if (upload is null)
+        {
+            throw Refused(entry, text["Media_VideoTooLarge", media.Value.MaxVideoBytes / (1024 * 1024)]);
+        }
+
+        await using (upload)
+        {
+            switch (MediaSniffer.Sniff(upload.Header))
+            {
+                case { Kind: MediaKind.Photo }:
+                    await using (var content = upload.OpenRead())
+                    {
+                        var (stored, error) = await staging.StoreAsync(content, cancellationToken);
+                        return stored is not null ? Album.Photo(stored, addedAt, Path.GetFileName(entry)) : throw Refused(entry, error!.Message);
+                    }
+
+                case { Kind: MediaKind.Video, VideoExtension: var extension }:
+                    var (video, refusal) = await videos.AcceptAsync(upload.Path, extension!, Path.GetFileName(entry), cancellationToken);
+                    if (video is null)
+                    {
+                        throw Refused(entry, refusal!.Message);
+                    }
+
+                    staging.Track(video);
+                    return video;
+
+                default:
+                    throw Refused(entry, text["Media_Unsupported"]);
+            }
+        }
+    }
+
+    private ImportRefusedException Refused(string entry, string reason) => new(text["Error_ImportPhoto", SafeArchive.Printable(entry), reason]);
 
     private async Task<ExportDocument> ReadAsync(SafeArchive archive, CancellationToken cancellationToken)
     {
@@ -123,16 +173,18 @@ public sealed class RestoreService(
         return checkedOnes;
     }
 
-    /// <returns>Each memory that passes the rules, with the date the file gives (if any) and the ZIP entry of its photo.</returns>
-    private List<(ExportMemory Memory, DateOnly? TakenOn, string? Photo)> CheckMemories(IReadOnlyList<ExportMemory?> imported, SafeArchive archive, List<string> errors)
+    /// <returns>Each memory that passes the rules, with the date the file gives (if any) and the ZIP entries of its album.</returns>
+    private List<(ExportMemory Memory, DateOnly? TakenOn, IReadOnlyList<string> Media)> CheckMemories(IReadOnlyList<ExportMemory?> imported, SafeArchive archive, List<string> errors)
     {
-        var checkedOnes = new List<(ExportMemory, DateOnly?, string?)>();
+        var checkedOnes = new List<(ExportMemory, DateOnly?, IReadOnlyList<string>)>();
         foreach (var (memory, index) in imported.Select((m, i) => (m, i + 1)))
         {
             var fieldErrors = memories.Validate(new MemoryInput(memory?.Title ?? "", memory?.Description, memory?.TakenOn), out var takenOn);
-            if (memory?.Photo is { } photo && !archive.Contains(photo))
+            // An album lists its media; an older export, or another program's, its one photo.
+            var media = memory?.Media?.OfType<string>().ToList() ?? (memory?.Photo is { } photo ? [photo] : []);
+            foreach (var entry in media.Where(e => !archive.Contains(e)))
             {
-                fieldErrors.Add(new FieldError("photo", text["Error_ImportPhotoMissing", SafeArchive.Printable(photo)]));
+                fieldErrors.Add(new FieldError("photo", text["Error_ImportPhotoMissing", SafeArchive.Printable(entry)]));
             }
 
             errors.AddRange(fieldErrors.Select(e => text["Error_ImportMemory", index, e.Message].Value));
@@ -141,7 +193,7 @@ public sealed class RestoreService(
                 continue;
             }
 
-            checkedOnes.Add((memory!, takenOn, memory!.Photo));
+            checkedOnes.Add((memory!, takenOn, media));
         }
 
         return checkedOnes;

@@ -165,7 +165,9 @@ function isKeptPage(url) {
 }
 
 function isPhoto(url) {
-    return url.pathname.toLowerCase().startsWith("/uploads/");
+    const path = url.pathname.toLowerCase();
+    // A video is left to the network: it comes in ranges as it plays, and would crowd out hundreds of photos.
+    return path.startsWith("/uploads/") && !path.endsWith(".mp4");
 }
 
 function isFile(url) {

@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9fa26639-71a1-4c35-9104-3a4e5bb66224"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("a9bc9e82-9886-4d41-aa14-d9d4f78b7efe"), entityTypeCount: 16)
         {
         }
 
@@ -29,6 +29,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             var invite = InviteEntityType.Create(this);
             var coupleData = CoupleDataEntityType.Create(this);
             var memory = MemoryEntityType.Create(this);
+            var memoryMedia = MemoryMediaEntityType.Create(this);
             var perspective = PerspectiveEntityType.Create(this);
             var shareLink = ShareLinkEntityType.Create(this);
             var siteSettings = SiteSettingsEntityType.Create(this);
@@ -41,6 +42,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
+            MemoryMediaEntityType.CreateForeignKey1(memoryMedia, memory);
             ShareLinkEntityType.CreateForeignKey1(shareLink, memory);
 
             IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
@@ -55,6 +57,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             InviteEntityType.CreateAnnotations(invite);
             CoupleDataEntityType.CreateAnnotations(coupleData);
             MemoryEntityType.CreateAnnotations(memory);
+            MemoryMediaEntityType.CreateAnnotations(memoryMedia);
             PerspectiveEntityType.CreateAnnotations(perspective);
             ShareLinkEntityType.CreateAnnotations(shareLink);
             SiteSettingsEntityType.CreateAnnotations(siteSettings);

@@ -20,7 +20,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 "MoiAimerToi.Web.Memories.Memory",
                 typeof(Memory),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 17,
+                navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -67,6 +68,21 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 propertyInfo: typeof(Memory).GetProperty("JustUs", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Memory).GetField("<JustUs>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var photoColor = runtimeEntityType.AddProperty(
+                "PhotoColor",
+                typeof(string),
+                propertyInfo: typeof(Memory).GetProperty("PhotoColor", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Memory).GetField("<PhotoColor>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 7);
+
+            var photoCount = runtimeEntityType.AddProperty(
+                "PhotoCount",
+                typeof(int),
+                propertyInfo: typeof(Memory).GetProperty("PhotoCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Memory).GetField("<PhotoCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var photoFileName = runtimeEntityType.AddProperty(
                 "PhotoFileName",
@@ -123,6 +139,13 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 propertyInfo: typeof(Memory).GetProperty("UpdatedBy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Memory).GetField("<UpdatedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var videoCount = runtimeEntityType.AddProperty(
+                "VideoCount",
+                typeof(int),
+                propertyInfo: typeof(Memory).GetProperty("VideoCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Memory).GetField("<VideoCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

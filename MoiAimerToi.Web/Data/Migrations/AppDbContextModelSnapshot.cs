@@ -344,6 +344,13 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.Property<bool>("JustUs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PhotoColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhotoCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhotoFileName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -372,12 +379,89 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("VideoCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TakenOn", "CreatedAt", "Id")
                         .IsDescending();
 
                     b.ToTable("Memories");
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Memories.MemoryMedia", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Color")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DurationSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFileName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PosterFileName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName");
+
+                    b.HasIndex("PosterFileName");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("MemoryId", "Position");
+
+                    b.ToTable("MemoryMedia");
                 });
 
             modelBuilder.Entity("MoiAimerToi.Web.Perspectives.Perspective", b =>
@@ -603,12 +687,26 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MoiAimerToi.Web.Memories.MemoryMedia", b =>
+                {
+                    b.HasOne("MoiAimerToi.Web.Memories.Memory", null)
+                        .WithMany("Media")
+                        .HasForeignKey("MemoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MoiAimerToi.Web.Sharing.ShareLink", b =>
                 {
                     b.HasOne("MoiAimerToi.Web.Memories.Memory", null)
                         .WithMany()
                         .HasForeignKey("MemoryId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Memories.Memory", b =>
+                {
+                    b.Navigation("Media");
                 });
 #pragma warning restore 612, 618
         }

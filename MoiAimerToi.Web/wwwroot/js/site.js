@@ -24,3 +24,14 @@ document.addEventListener("click", async (event) => {
         // Without the clipboard (an insecure origin), the text stays selected for the person to copy.
     }
 });
+
+// A photo's average colour (data-color) shows while its thumbnail loads; set here, as the pages allow no inline style.
+const paintPlaceholders = (root) => {
+    for (const element of root.querySelectorAll("[data-color]")) {
+        if (/^#[0-9a-f]{6}$/.test(element.dataset.color)) {
+            element.style.setProperty("--placeholder", element.dataset.color);
+        }
+    }
+};
+paintPlaceholders(document);
+document.addEventListener("htmx:afterSwap", (event) => paintPlaceholders(event.detail.elt.parentElement ?? document));

@@ -1,4 +1,5 @@
 // The large view: arrow keys and swipes follow the page's own previous/next links; Escape goes back.
+// Inside an album, album.js takes the arrows and swipes first, and comes here at its ends.
 (() => {
     const go = (name) => {
         const link = document.querySelector(`[data-viewer="${name}"]`);
@@ -22,6 +23,10 @@
     let startY = null;
     const photo = document.querySelector(".viewer");
     photo?.addEventListener("touchstart", (event) => {
+        if (event.target.closest("[data-album], [data-uploader], .album-editor")) {
+            startX = null;
+            return;
+        }
         startX = event.touches[0].clientX;
         startY = event.touches[0].clientY;
     }, { passive: true });

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Api;
+using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Storage;
+
+namespace MoiAimerToi.Web.Media;
+
+/// <summary>
+/// The pages' side of an album, for a signed-in partner: <c>POST /memories/{id}/media</c> takes one file per request
+/// (the album's uploader sends each file on its own, with its own progress and retry), and
+/// <c>GET /memories/{id}/media/{mediaId}/original</c> is « Télécharger l'original ».
+/// </summary>
+public static class MediaEndpoints
+{
+    public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var limit = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value.MaxVideoBytes;
+        var group = endpoints.MapGroup("/memories/{id:int}/media").RequireAuthorization(Policies.Editor).ExcludeFromDescription();
+        group.MapPost("", AddAsync)
+            .RequireRateLimiting(RateLimits.Uploads)
+            .WithMetadata(new RequestSizeLimitAttribute(limit + 64 * 1024));
+        group.MapGet("/{mediaId:int}/original", OriginalAsync).WithName("Original");
+        return endpoints;
+    }
+
+    /// <returns>201 (a photo, ready) or 202 (a video, being prepared) with <c>{status}</c>; else the API's codes with <c>{error}</c>.</returns>
+    private static async Task<IResult> AddAsync(
+        int id, HttpContext context, IAntiforgery antiforgery, Audience audience, AlbumService album, DataPaths paths, IOptions<MediaOptions> options,
+        CancellationToken cancellationToken)
+    {
+        audience.Is(context.User);
+        // The token comes in a header (the uploader's), so checking it never reads the file.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest(new ApiError("The page has expired: reload it and try again."));
+        }
+
+        var limit = options.Value.MaxVideoBytes;
+        var (upload, problem) = await MediaUpload.ReadAsync(context.Request, limit, paths, cancellationToken);
+        if (upload is null)
+        {
+            return problem == MediaUpload.Problem.TooLarge
+                ? Results.Json(ApiErrors.TooLarge(limit), statusCode: StatusCodes.Status413PayloadTooLarge)
+                : Results.BadRequest(new ApiError("No file was sent."));
+        }
+
+        await using (upload)
+        {
+            var outcome = await album.AddAsync(id, upload, context.User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            if (outcome is null)
+            {
+                return Results.NotFound();
+            }
+
+            if (!outcome.Succeeded)
+            {
+                return MemoriesApi.Refused(outcome.Errors);
+            }
+
+            var medium = outcome.Value.Medium;
+            return medium.Status == MediaStatus.Processing
+                ? Results.Json(new { status = "processing", id = medium.Id }, statusCode: StatusCodes.Status202Accepted)
+                : Results.Json(new { status = "ready", id = medium.Id }, statusCode: StatusCodes.Status201Created);
+        }
+    }
+
+    private static async Task<IResult> OriginalAsync(int id, int mediaId, Audience audience, MemoryService memories, OriginalFiles originals, HttpContext context)
+    {
+        audience.Is(context.User);
+        var memory = await memories.FindAsync(id, context.RequestAborted);
+        return memory?.Media.FirstOrDefault(m => m.Id == mediaId) is { } medium
+            ? OriginalDownload.Send(context, originals, memory, medium) ?? Results.NotFound()
+            : Results.NotFound();
+    }
+}

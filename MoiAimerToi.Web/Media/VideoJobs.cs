@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Memories;
+
+namespace MoiAimerToi.Web.Media;
+
+/// <summary>
+/// Prepares the videos waiting for it, one at a time, in the order they came. A video's row is its job: it says
+/// « en préparation » (<see cref="MediaStatus.Processing"/>) until its files are written and the row says where,
+/// so a job cut short by a stop or a crash is simply done again at the next start; never lost, never half-written.
+/// </summary>
+public sealed class VideoJobs(IServiceScopeFactory scopes, DatabaseStartup database, IOptions<MediaOptions> options, ILogger<VideoJobs> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _wake = new(0);
+
+    /// <summary>A video was added: look for work now rather than at the next round.</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await database.AnsweringAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunNextAsync(stoppingToken))
+                {
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The row stays « en préparation » and is tried again at the next round.
+                logger.LogError(exception, "Preparing a video failed");
+            }
+
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromMinutes(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <returns>False when no video was waiting.</returns>
+    private async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<AppDbContext>();
+        var next = await db.MemoryMedia.AsNoTracking()
+            .Where(m => m.Status == MediaStatus.Processing).OrderBy(m => m.Id).FirstOrDefaultAsync(cancellationToken);
+        if (next is null)
+        {
+            return false;
+        }
+
+        var originals = provider.GetRequiredService<OriginalFiles>();
+        var (video, failure) = originals.Find(next.OriginalFileName) is { } original
+            ? await provider.GetRequiredService<VideoPreparation>().PrepareAsync(original, cancellationToken)
+            : (null, VideoFailure.OriginalMissing);
+        await provider.GetRequiredService<AlbumService>().FinishVideoAsync(next.Id, video, failure, options.Value.KeepOriginals);
+        return true;
+    }
+}
