@@ -199,7 +199,7 @@ site_start() {
     (
         cd "$tmp/site"
         ASPNETCORE_ENVIRONMENT=Production BACKEND_ADMIN_USER="$BENCH_USER" BACKEND_ADMIN_PASS="$BENCH_PASS" \
-            Storage__DataDirectory="$tmp/data" RateLimits__LoginPerMinute=1000 RateLimits__UploadsPerMinute=100000 Site__Visibility=public \
+            Storage__DataDirectory="$tmp/data" RateLimits__LoginPerMinute=1000 RateLimits__UploadsPerMinute=100000 RateLimits__AccountUploadsPerMinute=100000 Site__Visibility=public \
             exec ./MoiAimerToi.Web --urls "http://127.0.0.1:$port"
     ) >"$BENCH_OUT/server.log" 2>&1 &
     local pid=$!

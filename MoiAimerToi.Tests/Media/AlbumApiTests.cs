@@ -169,6 +169,26 @@ public class AlbumApiTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_Photo_Chosen_In_The_Edit_Form_Becomes_The_Cover_And_The_Album_Keeps_Everything()
+    {
+        var api = factory.CreateKeyClient();
+        var id = await CreateMemoryAsync(api, "Trois temps");
+        await AddAsync(api, id, TestImages.Jpeg(64, 48), "a.jpg");
+        var ids = Ids(await AddAsync(api, id, TestImages.Jpeg(80, 60), "b.jpg"));
+        var browser = await factory.SignedInBrowserAsync();
+        var gallery = await browser.GetPageAsync($"/memories?handler=Edit&id={id}");
+
+        var saved = await browser.SubmitWithFileAsync(gallery.Form($"form[action*='handler=Save']"), "Input.Photo", TestImages.Jpeg(100, 50), "c.jpg");
+
+        Assert.True(saved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, saved.StatusCode.ToString());
+        var memory = await (await api.GetAsync($"/api/memories/{id}")).JsonAsync();
+        var after = Ids(memory);
+        Assert.Equal(3, after.Length);
+        Assert.Equal(ids, after[1..]);
+        Assert.Equal(100, memory.GetProperty("width").GetInt32());
+    }
+
+    [Fact]
     public async Task Refusals_Answer_As_The_Contract_Says_And_Store_Nothing()
     {
         var api = factory.CreateKeyClient();

@@ -94,8 +94,10 @@ public abstract class FailingFfmpegTests<TSite>(TSite factory, string reason) wh
         var memory = await VideoTests.ReadyAsync(api, id);
 
         Assert.Equal("failed", memory.GetProperty("media")[0].GetProperty("status").GetString());
-        var page = await factory.CreateBrowser().GetPageAsync($"/memories/{id}");
+        // The partners read why; a visitor sees only what is ready.
+        var page = await (await factory.SignedInBrowserAsync()).GetPageAsync($"/memories/{id}");
         Assert.Contains(reason, page.Text(".album-waiting.is-failed"));
+        Assert.Null((await factory.CreateBrowser().GetPageAsync($"/memories/{id}")).QuerySelector(".album-slide"));
         Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")));
         Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "tmp")));
         var original = Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "originals")));
@@ -109,3 +111,54 @@ public class HangingFfmpegTests(HangingFfmpegSite factory) : FailingFfmpegTests<
 public class CrashingFfmpegTests(CrashingFfmpegSite factory) : FailingFfmpegTests<CrashingFfmpegSite>(factory, "n’a pas pu être lue"), IClassFixture<CrashingFfmpegSite>;
 
 public class DiskFullFfmpegTests(DiskFullFfmpegSite factory) : FailingFfmpegTests<DiskFullFfmpegSite>(factory, "disque est plein"), IClassFixture<DiskFullFfmpegSite>;
+
+/// <summary>A video that failed for want of room is prepared again once the machine is mended, from its kept original.</summary>
+public class RetryFailedVideoTests(DiskFullFfmpegSite factory) : IClassFixture<DiskFullFfmpegSite>
+{
+    [Fact]
+    public async Task Preparer_A_Nouveau_Prepares_It_From_Its_Original()
+    {
+        var api = factory.CreateKeyClient();
+        var id = await AlbumApiTests.CreateMemoryAsync(api);
+        await AlbumApiTests.AddAsync(api, id, TestVideos.IphoneMov(), "IMG_0042.MOV", HttpStatusCode.Accepted);
+        var failed = (await VideoTests.ReadyAsync(api, id)).GetProperty("media")[0];
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+
+        // Room made: the real ffmpeg again.
+        File.Delete(Path.Combine(factory.Folder, "ffmpeg"));
+        File.CreateSymbolicLink(Path.Combine(factory.Folder, "ffmpeg"), "/usr/bin/ffmpeg");
+        var browser = await factory.SignedInBrowserAsync();
+        var page = await browser.GetPageAsync($"/memories/{id}");
+        var retry = await browser.SubmitAsync(page.Form("form[action*='handler=RetryMedia']"));
+        Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+
+        var video = (await VideoTests.ReadyAsync(api, id)).GetProperty("media")[0];
+        Assert.Equal("ready", video.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(video.GetProperty("url").GetString())).StatusCode);
+    }
+}
+
+/// <summary>A photo is held to the photo's limit while it streams in, well before the video's.</summary>
+public class PhotoLimitWhileStreamingTests(SmallPhotoLimitSite factory) : IClassFixture<SmallPhotoLimitSite>
+{
+    [Fact]
+    public async Task A_Photo_Over_The_Photo_Limit_Is_A_413_With_The_Photos_Limit_And_Nothing_Kept()
+    {
+        var api = factory.CreateKeyClient();
+        var id = await AlbumApiTests.CreateMemoryAsync(api);
+        var big = TestImages.Jpeg(1200, 900).Concat(new byte[300_000]).ToArray();
+
+        using var form = AlbumApiTests.FileForm(big, "big.jpg");
+        var response = await api.PostAsync($"/api/memories/{id}/media", form);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("photo", (await response.JsonAsync()).GetProperty("error").GetString());
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "tmp")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "originals")));
+    }
+}
+
+public sealed class SmallPhotoLimitSite : AppFactory
+{
+    public SmallPhotoLimitSite() => Settings["Photos:MaxUploadBytes"] = "200000";
+}

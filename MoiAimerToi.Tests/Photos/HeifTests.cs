@@ -36,6 +36,19 @@ public sealed class HeifTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Grid_Of_Tiles_Turned_By_Its_Irot_Box_Is_Assembled_And_Turned_Once()
+    {
+        var photo = await _harness.StoreAsync(Fixture("grid-irot.heic"));
+
+        Assert.Equal((96, 128), (photo.Width, photo.Height));
+        using var stored = Image.Load<Rgba32>(Path.Combine(_harness.Paths.Uploads, photo.FileName));
+        Assert.True(IsNear(stored[10, 10], new Rgba32(0, 128, 0)), $"top-left is {stored[10, 10]}");
+        Assert.True(IsNear(stored[85, 10], new Rgba32(255, 255, 0)), $"top-right is {stored[85, 10]}");
+        Assert.True(IsNear(stored[10, 118], new Rgba32(255, 0, 0)), $"bottom-left is {stored[10, 118]}");
+        Assert.True(IsNear(stored[85, 118], new Rgba32(0, 0, 255)), $"bottom-right is {stored[85, 118]}");
+    }
+
+    [Fact]
     public async Task A_12_Megapixel_Iphone_Photo_Is_Shrunk_To_The_Stored_Size()
     {
         var photo = await _harness.StoreAsync(Fixture("iphone-size.heic"));

@@ -49,6 +49,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /memories/{id:int}?handler=CoverMedia"] = ("L3ooLL", "L3ooLL"),
         ["POST /memories/{id:int}?handler=OrderMedia"] = ("L3ooLL", "L3ooLL"),
         ["POST /memories/{id:int}?handler=RemoveMedia"] = ("L3ooLL", "L3ooLL"), // An unknown medium: the album again, nothing removed.
+        ["POST /memories/{id:int}?handler=RetryMedia"] = ("L3ooLL", "L3ooLL"), // A photo is no failed video: the album again, nothing changed.
         ["POST /memories/{id:int}/media"] = ("L3ooLL", "L3ooLL"), // No file: 400.
         ["GET /memories/{id:int}/media/{mediaId:int}/original"] = ("L3ooLL", "L3ooLL"),
         ["GET /memories?handler=Card"] = ("oooooo", "LoooLL"),

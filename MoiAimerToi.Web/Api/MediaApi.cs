@@ -7,7 +7,10 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Storage;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -37,17 +40,19 @@ public static class MediaApi
     }
 
     private static async Task<IResult> AddAsync(
-        int id, HttpRequest request, AlbumService album, Partners partners, DataPaths paths, IOptions<MediaOptions> options, ClaimsPrincipal user, CancellationToken cancellationToken)
+        int id, HttpRequest request, MemoryService memories, AlbumService album, Partners partners, DataPaths paths, IOptions<PhotoOptions> photos,
+        IOptions<MediaOptions> videos, IStringLocalizer<SharedResource> text, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxVideoBytes;
-        var (upload, problem) = await MediaUpload.ReadAsync(request, limit, paths, cancellationToken);
+        // Before the body is read: a file for a memory that is not there is not worth receiving.
+        if (await memories.FindAsync(id, cancellationToken) is null)
+        {
+            return MemoriesApi.NotFound(id);
+        }
+
+        var (upload, refusal) = await MediaUpload.ReceiveAsync(request, photos.Value, videos.Value, paths, text, cancellationToken);
         if (upload is null)
         {
-            return problem == MediaUpload.Problem.TooLarge
-                ? TypedResults.Json(ApiErrors.TooLarge(limit), statusCode: StatusCodes.Status413PayloadTooLarge)
-                : TypedResults.BadRequest(new ApiError(problem == MediaUpload.Problem.NoFile
-                    ? "Send one file in a multipart form (multipart/form-data), in the part named \"file\"."
-                    : "The form could not be read."));
+            return refusal!;
         }
 
         await using (upload)

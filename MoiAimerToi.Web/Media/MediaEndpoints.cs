@@ -6,7 +6,10 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Storage;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Media;
 
@@ -30,8 +33,8 @@ public static class MediaEndpoints
 
     /// <returns>201 (a photo, ready) or 202 (a video, being prepared) with <c>{status}</c>; else the API's codes with <c>{error}</c>.</returns>
     private static async Task<IResult> AddAsync(
-        int id, HttpContext context, IAntiforgery antiforgery, Audience audience, AlbumService album, DataPaths paths, IOptions<MediaOptions> options,
-        CancellationToken cancellationToken)
+        int id, HttpContext context, IAntiforgery antiforgery, Audience audience, MemoryService memories, AlbumService album, DataPaths paths,
+        IOptions<PhotoOptions> photos, IOptions<MediaOptions> videos, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         audience.Is(context.User);
         // The token comes in a header (the uploader's), so checking it never reads the file.
@@ -40,13 +43,15 @@ public static class MediaEndpoints
             return Results.BadRequest(new ApiError("The page has expired: reload it and try again."));
         }
 
-        var limit = options.Value.MaxVideoBytes;
-        var (upload, problem) = await MediaUpload.ReadAsync(context.Request, limit, paths, cancellationToken);
+        if (await memories.FindAsync(id, cancellationToken) is null)
+        {
+            return Results.NotFound();
+        }
+
+        var (upload, refusal) = await MediaUpload.ReceiveAsync(context.Request, photos.Value, videos.Value, paths, text, cancellationToken);
         if (upload is null)
         {
-            return problem == MediaUpload.Problem.TooLarge
-                ? Results.Json(ApiErrors.TooLarge(limit), statusCode: StatusCodes.Status413PayloadTooLarge)
-                : Results.BadRequest(new ApiError("No file was sent."));
+            return refusal!;
         }
 
         await using (upload)

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Api;
+using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Media;
@@ -48,21 +52,50 @@ public sealed class MediaUpload : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The request's file for an album (a page's uploader or the API), or the answer refusing it: 400 no file,
+    /// 413 over the photo's or the video's limit, 507 a full disk; each with <c>{error}</c> in the request's language.
+    /// </summary>
+    public static async Task<(MediaUpload? Upload, IResult? Refusal)> ReceiveAsync(
+        HttpRequest request, PhotoOptions photos, MediaOptions videos, DataPaths paths, IStringLocalizer text, CancellationToken cancellationToken)
+    {
+        var (upload, problem, limit) = await ReadAsync(request, (photos.MaxUploadBytes, videos.MaxVideoBytes), paths, cancellationToken);
+        if (upload is not null)
+        {
+            return (upload, null);
+        }
+
+        var megabytes = limit / (1024 * 1024);
+        return (null, problem switch
+        {
+            Problem.TooLarge => Results.Json(new ApiError(limit == photos.MaxUploadBytes ? text["Error_PhotoTooLarge", megabytes] : text["Media_VideoTooLarge", megabytes]),
+                statusCode: StatusCodes.Status413PayloadTooLarge),
+            Problem.DiskFull => Results.Json(new ApiError(text["Media_DiskFull"]), statusCode: StatusCodes.Status507InsufficientStorage),
+            _ => Results.BadRequest(new ApiError(text["Media_NoFile"])),
+        });
+    }
+
+    /// <summary>ENOSPC (28) on Linux, ERROR_DISK_FULL (112) or ERROR_HANDLE_DISK_FULL (39) on Windows.</summary>
+    public static bool IsDiskFull(IOException exception) => (exception.HResult & 0xFFFF) is 28 or 39 or 112;
+
     public enum Problem
     {
         NoFile,
         TooLarge,
         Unreadable,
+        DiskFull,
     }
 
-    /// <summary>The request's <c>file</c> part, or why there is none to take.</summary>
-    public static async Task<(MediaUpload? Upload, Problem? Problem)> ReadAsync(HttpRequest request, long maxBytes, DataPaths paths, CancellationToken cancellationToken)
+    /// <summary>The request's <c>file</c> part, or why there is none to take (and, when too large, the limit it passed).</summary>
+    /// <param name="limits">A photo's limit and a video's, told apart by the first bytes as they arrive.</param>
+    public static async Task<(MediaUpload? Upload, Problem? Problem, long Limit)> ReadAsync(
+        HttpRequest request, (long Photo, long Video) limits, DataPaths paths, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
         {
-            return (null, Problem.NoFile);
+            return (null, Problem.NoFile, 0);
         }
 
         var reader = new MultipartReader(boundary, request.Body);
@@ -73,25 +106,32 @@ public sealed class MediaUpload : IAsyncDisposable
                 if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && disposition.IsFileDisposition() && disposition.Name.Value == "file")
                 {
-                    return await SaveAsync(section.Body, disposition.FileNameStar.Value ?? disposition.FileName.Value, maxBytes, paths, cancellationToken);
+                    return await SaveAsync(section.Body, disposition.FileNameStar.Value ?? disposition.FileName.Value, limits, paths, cancellationToken);
                 }
             }
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            return (null, exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } ? Problem.TooLarge : Problem.Unreadable);
+            return exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                ? (null, Problem.TooLarge, limits.Video)
+                : (null, Problem.Unreadable, 0);
         }
 
-        return (null, Problem.NoFile);
+        return (null, Problem.NoFile, 0);
     }
 
-    /// <summary>Any stream (a form's part, an archive's entry) into the scratch, refused once it passes <paramref name="maxBytes"/>.</summary>
-    public static async Task<(MediaUpload? Upload, Problem? Problem)> SaveAsync(Stream body, string? fileName, long maxBytes, DataPaths paths, CancellationToken cancellationToken)
+    /// <summary>
+    /// Any stream (a form's part, an archive's entry) into the scratch, refused once it passes its limit: a photo's or
+    /// (for anything else) a video's, as soon as its first bytes say which.
+    /// </summary>
+    public static async Task<(MediaUpload? Upload, Problem? Problem, long Limit)> SaveAsync(
+        Stream body, string? fileName, (long Photo, long Video) limits, DataPaths paths, CancellationToken cancellationToken)
     {
         var path = System.IO.Path.Combine(paths.Scratch, $"{ScratchPrefix}{Guid.NewGuid():N}");
         var header = new byte[MediaSniffer.HeaderLength];
         var headerLength = 0;
         long length = 0;
+        var maxBytes = Math.Max(limits.Photo, limits.Video);
         try
         {
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
@@ -100,16 +140,21 @@ public sealed class MediaUpload : IAsyncDisposable
                 int read;
                 while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
                 {
+                    var forHeader = Math.Min(read, header.Length - headerLength);
+                    buffer.AsSpan(0, forHeader).CopyTo(header.AsSpan(headerLength));
+                    headerLength += forHeader;
+                    if (forHeader > 0 && headerLength == header.Length)
+                    {
+                        maxBytes = MediaSniffer.Sniff(header) is { Kind: MediaKind.Photo } ? limits.Photo : limits.Video;
+                    }
+
                     length += read;
                     if (length > maxBytes)
                     {
                         File.Delete(path);
-                        return (null, Problem.TooLarge);
+                        return (null, Problem.TooLarge, maxBytes);
                     }
 
-                    var forHeader = Math.Min(read, header.Length - headerLength);
-                    buffer.AsSpan(0, forHeader).CopyTo(header.AsSpan(headerLength));
-                    headerLength += forHeader;
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
@@ -117,7 +162,12 @@ public sealed class MediaUpload : IAsyncDisposable
                 file.Flush(flushToDisk: true);
             }
 
-            return (new MediaUpload(path, fileName, length, header[..headerLength]), null);
+            return (new MediaUpload(path, fileName, length, header[..headerLength]), null, 0);
+        }
+        catch (IOException exception) when (IsDiskFull(exception))
+        {
+            File.Delete(path);
+            return (null, Problem.DiskFull, 0);
         }
         catch
         {

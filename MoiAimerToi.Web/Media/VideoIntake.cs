@@ -29,6 +29,7 @@ public sealed class VideoIntake(Ffmpeg ffmpeg, OriginalFiles originals, CoupleCl
             return (null, new FieldError("file", text["Media_Unsupported"], ErrorKind.UnsupportedMedia));
         }
 
+        // A length ffprobe cannot tell (a browser's WebM says none) is measured on the prepared video, which is cut at the limit.
         var limit = options.Value.MaxVideoSeconds;
         if (probe.DurationSeconds > limit)
         {
@@ -41,7 +42,7 @@ public sealed class VideoIntake(Ffmpeg ffmpeg, OriginalFiles originals, CoupleCl
             Status = MediaStatus.Processing,
             Width = probe.ShownWidth,
             Height = probe.ShownHeight,
-            DurationSeconds = probe.DurationSeconds,
+            DurationSeconds = probe.DurationSeconds > 0 ? probe.DurationSeconds : null,
             OriginalFileName = originals.Adopt(path, extension),
             OriginalName = Album.UploadedName(uploadedAs),
             CreatedAt = clock.UtcNow,

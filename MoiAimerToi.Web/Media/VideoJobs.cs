@@ -65,9 +65,21 @@ public sealed class VideoJobs(IServiceScopeFactory scopes, DatabaseStartup datab
         }
 
         var originals = provider.GetRequiredService<OriginalFiles>();
-        var (video, failure) = originals.Find(next.OriginalFileName) is { } original
-            ? await provider.GetRequiredService<VideoPreparation>().PrepareAsync(original, cancellationToken)
-            : (null, VideoFailure.OriginalMissing);
+        PreparedVideo? video;
+        string? failure;
+        try
+        {
+            (video, failure) = originals.Find(next.OriginalFileName) is { } original
+                ? await provider.GetRequiredService<VideoPreparation>().PrepareAsync(original, cancellationToken)
+                : (null, VideoFailure.OriginalMissing);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever went wrong, this video says so, and the ones after it are not held up.
+            logger.LogError(exception, "Preparing video {Id} failed", next.Id);
+            (video, failure) = (null, VideoFailure.Unreadable);
+        }
+
         await provider.GetRequiredService<AlbumService>().FinishVideoAsync(next.Id, video, failure, options.Value.KeepOriginals);
         return true;
     }

@@ -41,7 +41,8 @@ public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPa
         try
         {
             var remux = probe.PlaysEverywhere(Path.GetExtension(originalPath), limits.MaxVideoHeight);
-            var run = await ffmpeg.RunAsync(TranscodeArguments(originalPath, temporary, remux, limits.MaxVideoHeight), TimeSpan.FromSeconds(limits.TranscodeTimeoutSeconds), cancellationToken);
+            var run = await ffmpeg.RunAsync(
+                TranscodeArguments(originalPath, temporary, remux, limits.MaxVideoHeight, limits.MaxVideoSeconds), TimeSpan.FromSeconds(limits.TranscodeTimeoutSeconds), cancellationToken);
             if (!run.Succeeded)
             {
                 logger.LogWarning("ffmpeg could not prepare a video (exit {Code}, timed out: {TimedOut}): {Error}", run.ExitCode, run.TimedOut, run.ErrorTail);
@@ -49,7 +50,9 @@ public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPa
             }
 
             await FlushAsync(temporary);
-            var frameAt = Math.Min(1.0, probe.DurationSeconds / 2);
+            // Measured on what was made: the original may not say its length.
+            var duration = (await ffmpeg.ProbeAsync(temporary, cancellationToken))?.DurationSeconds is > 0 and var made ? made : probe.DurationSeconds;
+            var frameAt = Math.Min(1.0, duration / 2);
             var frame = await ffmpeg.RunAsync(
                 ["-y", "-ss", frameAt.ToString("0.###", CultureInfo.InvariantCulture), "-i", temporary, "-frames:v", "1", "-q:v", "2", poster],
                 TimeSpan.FromMinutes(2), cancellationToken);
@@ -66,14 +69,14 @@ public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPa
             }
 
             File.Move(temporary, path);
-            return (new PreparedVideo(name, stored, probe.DurationSeconds), null);
+            return (new PreparedVideo(name, stored, duration), null);
         }
         catch (PhotoRejectedException rejected)
         {
             logger.LogWarning(rejected, "A video's poster frame could not be stored");
             return (null, VideoFailure.Unreadable);
         }
-        catch (IOException exception) when (exception.HResult == 28 || exception.Message.Contains("space", StringComparison.OrdinalIgnoreCase))
+        catch (IOException exception) when (MediaUpload.IsDiskFull(exception))
         {
             logger.LogWarning(exception, "The disk filled while a video was prepared");
             return (null, VideoFailure.DiskFull);
@@ -86,9 +89,13 @@ public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPa
     }
 
     /// <summary>The ffmpeg arguments of the one transcode (or remux); the benchmark runs the same ones from the command line.</summary>
-    public static IReadOnlyList<string> TranscodeArguments(string input, string output, bool remux, int maxHeight)
+    /// <param name="maxSeconds">Cut there: a video whose length its file did not say is never longer than the limit.</param>
+    public static IReadOnlyList<string> TranscodeArguments(string input, string output, bool remux, int maxHeight, int maxSeconds)
     {
-        List<string> arguments = ["-y", "-i", input, "-map", "0:v:0", "-map", "0:a:0?", "-map_metadata", "-1", "-map_chapters", "-1", "-sn", "-dn"];
+        List<string> arguments = [
+            "-y", "-i", input, "-t", maxSeconds.ToString(CultureInfo.InvariantCulture),
+            "-map", "0:v:0", "-map", "0:a:0?", "-map_metadata", "-1", "-map_chapters", "-1", "-sn", "-dn",
+        ];
         if (remux)
         {
             arguments.AddRange(["-c", "copy"]);

@@ -36,7 +36,15 @@ public static class Album
         Refresh(memory);
     }
 
-    /// <summary>The old way of giving a memory its photo: the cover is replaced by it.</summary>
+    /// <summary>A new photo put first, as the cover; the old cover stays in the album, second.</summary>
+    public static void AddAsCover(Memory memory, MemoryMedia photo)
+    {
+        photo.Position = -1;
+        memory.Media.Add(photo);
+        Refresh(memory);
+    }
+
+    /// <summary>The old API's way of giving a memory its photo (<c>PUT</c> with <c>photo</c>): the cover is replaced by it.</summary>
     /// <returns>The medium it replaced, whose files go once the change is saved.</returns>
     public static MemoryMedia? ReplaceCover(Memory memory, MemoryMedia photo)
     {

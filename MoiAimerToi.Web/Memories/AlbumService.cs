@@ -81,6 +81,26 @@ public sealed class AlbumService(
         }
     }
 
+    /// <summary>A failed video goes back to its job, prepared again from its original.</summary>
+    /// <returns>False when the album has no failed video with that id, or its original was not kept.</returns>
+    public async Task<bool> RetryAsync(int memoryId, int mediaId, CancellationToken cancellationToken)
+    {
+        using (await albumLock.EnterAsync())
+        {
+            var memory = await memories.FindForChangeAsync(memoryId, cancellationToken);
+            if (memory?.Media.FirstOrDefault(m => m.Id == mediaId) is not { Status: MediaStatus.Failed, OriginalFileName: not null } medium)
+            {
+                return false;
+            }
+
+            (medium.Status, medium.Failure) = (MediaStatus.Processing, null);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        jobs.Wake();
+        return true;
+    }
+
     /// <summary>The album in the order of <paramref name="ids"/> (each of its media once; the first is the cover).</summary>
     /// <returns>Null when no memory this request may read has that id.</returns>
     public async Task<Outcome<Memory>?> OrderAsync(int memoryId, IReadOnlyList<int> ids, string? userId, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using MoiAimerToi.Web.Hosting;
+
 namespace MoiAimerToi.Web.Memories;
 
 public enum MediaKind
@@ -22,6 +24,7 @@ public enum MediaStatus
 /// (<see cref="Album"/>). A row exists only once its files do: a photo's variants, or a video's original waiting for
 /// its transcode.
 /// </summary>
+[ShownOnPages]
 public sealed class MemoryMedia
 {
     public int Id { get; set; }

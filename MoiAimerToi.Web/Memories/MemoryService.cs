@@ -133,9 +133,12 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         return memory;
     }
 
-    /// <param name="photo">A new photo replacing the old one (whose files go once the change is saved), or null to keep it.</param>
+    /// <param name="photo">A new photo for the cover, or null to keep it.</param>
+    /// <param name="keepOldCover">The pages' way: the old cover stays in the album. The old API's (false): the photo
+    /// replaces the cover, whose files go once the change is saved.</param>
     /// <returns>Null when no memory has that id.</returns>
-    public async Task<Outcome<Memory>?> UpdateAsync(int id, MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Memory>?> UpdateAsync(
+        int id, MemoryInput input, Stream? photo, string? userId, CancellationToken cancellationToken = default, bool keepOldCover = false)
     {
         if (await FindAsync(id, cancellationToken) is null)
         {
@@ -172,9 +175,17 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         }
 
         memory.JustUs = input.JustUs ?? memory.JustUs;
-        // The old clients' way (and the edit form's): the photo replaces the cover. A memory created without a date,
-        // then given a photo that says when it was taken, takes that day.
-        var replaced = stored is null ? null : Album.ReplaceCover(memory, Album.Photo(stored, clock.UtcNow));
+        // A memory created without a date, then given a photo that says when it was taken, takes that day.
+        MemoryMedia? replaced = null;
+        if (stored is not null && keepOldCover)
+        {
+            Album.AddAsCover(memory, Album.Photo(stored, clock.UtcNow));
+        }
+        else if (stored is not null)
+        {
+            replaced = Album.ReplaceCover(memory, Album.Photo(stored, clock.UtcNow));
+        }
+
         memory.UpdatedAt = clock.UtcNow;
         memory.UpdatedBy = userId;
         await SaveOrRemoveAsync(stored);

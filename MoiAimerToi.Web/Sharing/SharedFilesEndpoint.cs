@@ -57,7 +57,8 @@ public static class SharedFilesEndpoint
         }
 
         var memory = link.MemoryId is { } id ? await memories.FindAsync(id, context.RequestAborted) : await memories.FindByMediumAsync(mediaId, context.RequestAborted);
-        if (memory?.Media.FirstOrDefault(m => m.Id == mediaId) is not { } medium)
+        // Only what the shared page shows: a video still prepared, or failed, is not on it.
+        if (memory?.Media.FirstOrDefault(m => m.Id == mediaId && m.Status == MediaStatus.Ready) is not { } medium)
         {
             return Results.NotFound();
         }

@@ -78,7 +78,7 @@ public sealed class RestoreService(
         MediaUpload? upload;
         await using (var source = archive.Open(entry))
         {
-            (upload, _) = await MediaUpload.SaveAsync(source, Path.GetFileName(entry), media.Value.MaxVideoBytes, paths, cancellationToken);
+            (upload, _, _) = await MediaUpload.SaveAsync(source, Path.GetFileName(entry), (media.Value.MaxVideoBytes, media.Value.MaxVideoBytes), paths, cancellationToken);
         }
 
         if (upload is null)

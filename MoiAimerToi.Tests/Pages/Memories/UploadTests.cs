@@ -64,14 +64,14 @@ public class UploadTests(AppFactory factory) : IClassFixture<AppFactory>
             new Dictionary<string, string> { ["HX-Request"] = "true", ["RequestVerificationToken"] = page.HtmxToken() });
 
         var form = await Html.ParseFragmentAsync(response);
-        Assert.Equal("Ce fichier n’est pas une photo : JPEG, PNG, WebP ou GIF seulement.", form.Text("#new-photo-error"));
+        Assert.Equal("Ce fichier n’est pas une photo : JPEG, PNG, WebP, GIF, HEIC ou AVIF seulement.", form.Text("#new-photo-error"));
         Assert.Equal("Pas une photo", form.QuerySelector("#new-title")?.GetAttribute("value"));
         Assert.Equal(before, (await SavedAsync()).Count);
         Assert.Equal(files, Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads")).Length);
     }
 
     [Fact]
-    public async Task Replacing_A_Photo_From_The_Edit_Form_Removes_The_Old_Files()
+    public async Task A_Photo_From_The_Edit_Form_Becomes_The_Cover_And_The_Old_One_Stays_In_The_Album()
     {
         var client = await factory.SignedInBrowserAsync();
         var page = await client.GetPageAsync("/memories");
@@ -83,9 +83,10 @@ public class UploadTests(AppFactory factory) : IClassFixture<AppFactory>
         var response = await client.SubmitWithFileAsync(editPage.Form($"form#memory-{memory.Id}"), "Input.Photo", TestImages.Png(500, 500), "b.png");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var replaced = (await SavedAsync()).Single(m => m.Id == memory.Id);
-        Assert.NotEqual(memory.PhotoFileName, replaced.PhotoFileName);
-        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads"), Path.GetFileNameWithoutExtension(memory.PhotoFileName!) + "*"));
+        var covered = (await SavedAsync()).Single(m => m.Id == memory.Id);
+        Assert.NotEqual(memory.PhotoFileName, covered.PhotoFileName);
+        Assert.Equal((500, 500, 2), (covered.PhotoWidth, covered.PhotoHeight, covered.PhotoCount));
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(factory.DataDirectory, "uploads"), Path.GetFileNameWithoutExtension(memory.PhotoFileName!) + "*").Length);
     }
 
     [Fact]

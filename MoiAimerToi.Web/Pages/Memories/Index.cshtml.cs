@@ -81,7 +81,8 @@ public sealed class IndexModel(MemoryService memories, Bylines bylines) : Sectio
         }
 
         await using var photo = Input.OpenPhoto();
-        var outcome = await memories.UpdateAsync(id, Input.ToMemoryInput(), photo, UserId);
+        // A photo chosen here becomes the cover; the album keeps every photo and video it had.
+        var outcome = await memories.UpdateAsync(id, Input.ToMemoryInput(), photo, UserId, keepOldCover: true);
         if (outcome is null)
         {
             return NotFound();

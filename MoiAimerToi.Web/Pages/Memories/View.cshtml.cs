@@ -3,9 +3,12 @@ using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Pages.Memories;
 
@@ -14,8 +17,13 @@ namespace MoiAimerToi.Web.Pages.Memories;
 /// album's editor: add many files, reorder them (drag, or buttons), choose the cover, remove one, fetch an original.
 /// </summary>
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class ViewModel(MemoryService memories, AlbumService album) : PageModel
+public sealed class ViewModel(MemoryService memories, AlbumService album, IOptions<PhotoOptions> photoLimits, IOptions<MediaOptions> mediaLimits) : PageModel
 {
+    /// <summary>What the uploader refuses before sending: a photo or a video over its limit.</summary>
+    public long MaxPhotoBytes => photoLimits.Value.MaxUploadBytes;
+
+    public long MaxVideoBytes => mediaLimits.Value.MaxVideoBytes;
+
     public Memory Memory { get; private set; } = null!;
 
     public Memory? Newer { get; private set; }
@@ -24,15 +32,12 @@ public sealed class ViewModel(MemoryService memories, AlbumService album) : Page
 
     public IReadOnlyList<MemoryMedia> Media => Album.InOrder(Memory);
 
-    /// <summary>A video is being prepared: the album asks again until it is ready.</summary>
-    public bool Waiting => Memory.Media.Any(m => m.Status == MediaStatus.Processing);
-
     /// <summary>Why the last change of the album was refused, next to it.</summary>
     public string? AlbumError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    /// <summary>The album alone, asked every few seconds while a video is being prepared.</summary>
+    /// <summary>The album and (for a partner) its editor, asked every few seconds by a video's slide while it is prepared.</summary>
     public async Task<IActionResult> OnGetAlbumAsync(int id) => await LoadAsync(id) ? Partial("_AlbumPolled", this) : NotFound();
 
     /// <summary>The editor and the album, asked by the uploader as files arrive.</summary>
@@ -51,6 +56,14 @@ public sealed class ViewModel(MemoryService memories, AlbumService album) : Page
     [EditorOnly]
     public Task<IActionResult> OnPostOrderMediaAsync(int id, int[] ids) =>
         AnswerAsync(id, album.OrderAsync(id, ids, UserId, HttpContext.RequestAborted));
+
+    /// <summary>A failed video prepared again from its original (a full disk, or ffmpeg installed since).</summary>
+    [EditorOnly]
+    public async Task<IActionResult> OnPostRetryMediaAsync(int id, int mediaId)
+    {
+        await album.RetryAsync(id, mediaId, HttpContext.RequestAborted);
+        return await AlbumOrPageAsync(id);
+    }
 
     [EditorOnly]
     public async Task<IActionResult> OnPostRemoveMediaAsync(int id, int mediaId)

@@ -69,6 +69,10 @@
         }
     };
 
+    // Said at once, rather than after sending hundreds of megabytes for nothing.
+    const tooLarge = (file) => file.size > Number(file.type.startsWith("video/") || /\.(mov|mp4|webm)$/i.test(file.name)
+        ? text.maxVideoBytes : text.maxPhotoBytes);
+
     const add = (file) => {
         const row = document.createElement("li");
         row.className = "upload-item";
@@ -93,6 +97,12 @@
             queue.push(item);
             next();
         });
+        if (tooLarge(file)) {
+            bar.hidden = true;
+            row.classList.add("is-failed");
+            status.textContent = text.textFailed.replace("{0}", text.textTooLarge);
+            return;
+        }
         queue.push(item);
     };
 
@@ -132,6 +142,14 @@
     });
 
     const zone = uploader.querySelector(".drop-zone");
+    for (const type of ["dragenter", "dragover"]) {
+        zone.addEventListener(type, (event) => {
+            // Without this the browser would open a dropped file itself, leaving the page and its uploads.
+            event.preventDefault();
+            zone.classList.add("is-dragging");
+        });
+    }
+    zone.addEventListener("dragleave", () => zone.classList.remove("is-dragging"));
     zone.addEventListener("drop", async (event) => {
         event.preventDefault();
         event.stopPropagation();
