@@ -36,6 +36,7 @@ public class AlbumTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator(".album-tile")).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator(".album-strip .album-slide:not(.album-next)")).ToHaveCountAsync(10);
 
+        Assert.EndsWith($"/memories/{memory.Id}", page.Url);
         // Reordered with a button (as the keyboard and screen readers do): the first moves after the second.
         var first = await page.Locator(".album-tile").First.GetAttributeAsync("data-media-id");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reculer Photo 1" }).ClickAsync();
@@ -44,24 +45,35 @@ public class AlbumTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Reordered by dragging the fourth tile onto the first: a finger after a long press, or the mouse.
         var last = await page.Locator(".album-tile").Nth(3).GetAttributeAsync("data-media-id");
-        if (viewport == "phone")
+        await page.RunAndWaitForResponseAsync(async () =>
         {
-            await LongPressAndDragAsync(page, page.Locator(".album-tile").Nth(3), page.Locator(".album-tile").First);
-        }
-        else
-        {
-            await page.Locator(".album-tile").Nth(3).DragToAsync(page.Locator(".album-tile").First, new() { TargetPosition = new() { X = 5, Y = 40 } });
-        }
+            if (viewport == "phone")
+            {
+                await LongPressAndDragAsync(page, page.Locator(".album-tile").Nth(3), page.Locator(".album-tile").First);
+            }
+            else
+            {
+                await page.Locator(".album-tile").Nth(3).DragToAsync(page.Locator(".album-tile").First, new() { TargetPosition = new() { X = 5, Y = 40 } });
+            }
+        }, response => response.Url.Contains("handler=OrderMedia", StringComparison.Ordinal));
 
         await Assertions.Expect(page.Locator(".album-tile").First).ToHaveAttributeAsync("data-media-id", last!);
-        await session.ScreenshotAsync("album-editor");
+        Assert.EndsWith($"/memories/{memory.Id}", page.Url);
+        await Assertions.Expect(page.Locator(".album-tile.is-dragged")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".album-tile")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator(".upload-item")).ToHaveCountAsync(10);
+        await session.ScreenshotOfAsync("#album-editor", "album-editor");
 
         // The large view: a swipe (a finger on a phone, the arrow key on a desktop) moves to the next photo.
+        await Assertions.Expect(page.Locator(".album-strip .album-slide:not(.album-next)")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("[data-album-position]")).ToHaveTextAsync("1 sur 10");
         var strip = page.Locator("[data-album]");
         await strip.ScrollIntoViewIfNeededAsync();
         if (viewport == "phone")
         {
             await SwipeLeftAsync(page, strip);
+            await Task.Delay(1500);
+            Assert.True(page.Url.EndsWith($"/memories/{memory.Id}", StringComparison.Ordinal), $"after the swipe: {page.Url}");
         }
         else
         {
@@ -70,6 +82,7 @@ public class AlbumTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         await Assertions.Expect(page.Locator("[data-album-position]")).ToHaveTextAsync("2 sur 10");
+        Assert.EndsWith($"/memories/{memory.Id}", page.Url);
 
         // A double tap zooms the photo, another one lets it go.
         var photo = page.Locator(".album-slide").Nth(1).Locator("[data-zoom]");
@@ -78,6 +91,13 @@ public class AlbumTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("scale(2.5)", await photo.Locator("img").EvaluateAsync<string>("img => img.style.transform"));
         await photo.DblClickAsync();
         await Assertions.Expect(photo).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-zoomed"));
+        if (viewport == "phone")
+        {
+            // Two fingers drawn apart zoom in.
+            await PinchOutAsync(page, photo);
+            await Assertions.Expect(photo).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-zoomed"));
+            await photo.DblClickAsync();
+        }
 
         // The slideshow plays and pauses (button, then the space bar).
         var slideshow = page.Locator("[data-album-slideshow]");
@@ -104,6 +124,31 @@ public class AlbumTests(BrowserApp app) : IClassFixture<BrowserApp>
         await session.GotoAsync("/memories");
         await Assertions.Expect(page.Locator($"#memory-{memory.Id} .memory-count")).ToHaveTextAsync("10 photos · 1 vidéo");
         session.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Two fingers on a photo, drawn apart from each other.</summary>
+    private static async Task PinchOutAsync(IPage page, ILocator target)
+    {
+        var box = (await target.BoundingBoxAsync())!;
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
+        Task TouchAsync(string type, double spread) => cdp.SendAsync("Input.dispatchTouchEvent", new Dictionary<string, object>
+        {
+            ["type"] = type,
+            ["touchPoints"] = type == "touchEnd" ? Array.Empty<object>() : new object[]
+            {
+                new Dictionary<string, object> { ["x"] = x - spread, ["y"] = y, ["id"] = 1 },
+                new Dictionary<string, object> { ["x"] = x + spread, ["y"] = y, ["id"] = 2 },
+            },
+        });
+        await TouchAsync("touchStart", 20);
+        for (var step = 1; step <= 8; step++)
+        {
+            await TouchAsync("touchMove", 20 + step * 12);
+            await Task.Delay(16);
+        }
+
+        await TouchAsync("touchEnd", 0);
     }
 
     /// <summary>A finger held on a tile, then drawn onto another one's left edge.</summary>

@@ -105,6 +105,15 @@ public sealed class BrowserSession : IAsyncDisposable
         });
     }
 
+    /// <summary>One part of the page, as a person scrolled to it sees it.</summary>
+    public async Task ScreenshotOfAsync(string selector, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await Page.EvaluateAsync("selector => document.querySelector(selector).scrollIntoView({ block: 'start' })", selector);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{_viewportName}.png") });
+    }
+
     /// <summary>
     /// A passkey authenticator built into this page's browser (Chromium's DevTools one), which says yes at once as a
     /// phone's face or fingerprint check would, and keeps the passkeys it makes.

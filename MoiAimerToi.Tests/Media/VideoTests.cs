@@ -115,5 +115,34 @@ public class VideoTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("1 photo · 1 vidéo", page.QuerySelector($"#memory-{id} .memory-count")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task A_Share_Link_Plays_The_Albums_Video_Through_Its_Own_Address_And_Gives_Originals_Only_When_Allowed()
+    {
+        var api = factory.CreateKeyClient();
+        var id = await AlbumApiTests.CreateMemoryAsync(api, "Partagée avec sa vidéo");
+        await AlbumApiTests.AddAsync(api, id, TestImages.Jpeg(64, 48), "a.jpg");
+        await AlbumApiTests.AddAsync(api, id, TestVideos.IphoneMov(), "IMG_0042.MOV", HttpStatusCode.Accepted);
+        var video = (await ReadyAsync(api, id)).GetProperty("media")[1];
+        string PathOf(JsonElement link) => new Uri(link.GetProperty("url").GetString()!).AbsolutePath;
+        var plain = PathOf(await (await api.SendAsync(HttpMethod.Post, "/api/share-links", new { memory_id = id })).JsonAsync());
+        var downloads = PathOf(await (await api.SendAsync(HttpMethod.Post, "/api/share-links", new { memory_id = id, allow_download = true })).JsonAsync());
+        var friend = factory.CreateBrowser();
+
+        var page = await friend.GetPageAsync(plain);
+        var source = page.QuerySelector(".album-strip video")!.GetAttribute("src")!;
+        Assert.StartsWith(plain + "/files/", source);
+        Assert.EndsWith(Path.GetFileName(video.GetProperty("url").GetString()!), source);
+        var range = new HttpRequestMessage(HttpMethod.Get, source) { Headers = { Range = new System.Net.Http.Headers.RangeHeaderValue(0, 99) } };
+        Assert.Equal(HttpStatusCode.PartialContent, (await friend.SendAsync(range)).StatusCode);
+        Assert.Null(page.QuerySelector("a[download]"));
+        var mediaId = video.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.NotFound, (await friend.GetAsync($"{plain}/originals/{mediaId}")).StatusCode);
+
+        var original = await friend.GetAsync($"{downloads}/originals/{mediaId}");
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Equal(TestVideos.IphoneMov(), await original.Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, (await friend.GetPageAsync(downloads)).QuerySelectorAll("a[download]").Length);
+    }
+
     private static int IndexOf(byte[] bytes, ReadOnlySpan<byte> box) => bytes.AsSpan().IndexOf(box);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime;
 using MoiAimerToi.Web.Photos;
 
@@ -57,20 +56,7 @@ public sealed class MemoryReturn(PhotoPipeline photos, TimeProvider time) : Back
         photos.ReleaseRetainedMemory();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        try
-        {
-            // Native memory freed by then stays in glibc's arenas; this hands their free pages back.
-            _ = OperatingSystem.IsLinux() ? MallocTrim(0) : 0;
-        }
-        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // Not glibc (musl has no malloc_trim): those pages stay, as they would anyway.
-        }
-
+        NativeMemory.Trim();
         Returns++;
     }
-
-    // DllImport rather than LibraryImport, whose generated code needs unsafe blocks: this takes and returns plain integers.
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
 }

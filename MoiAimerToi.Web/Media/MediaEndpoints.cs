@@ -40,7 +40,7 @@ public static class MediaEndpoints
         // The token comes in a header (the uploader's), so checking it never reads the file.
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Results.BadRequest(new ApiError("The page has expired: reload it and try again."));
+            return Results.BadRequest(new ApiError(text["Media_PageExpired"]));
         }
 
         if (await memories.FindAsync(id, cancellationToken) is null)

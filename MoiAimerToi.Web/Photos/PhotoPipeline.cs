@@ -181,6 +181,12 @@ public sealed partial class PhotoPipeline(
         {
             throw Corrupt(exception);
         }
+        finally
+        {
+            // libheif and ImageMagick have freed their buffers of the full photo (≈200 MB for 12 MP): give them back now,
+            // not at the end of a batch, so that a batch of iPhone photos does not pile them up.
+            Hosting.NativeMemory.Trim();
+        }
     }
 
     private Image Decode(MemoryStream content)

@@ -48,13 +48,17 @@
                 }
             }
         }, { passive: true });
+        // Once the strip has come to rest on the last slide (not while a swipe flies past it), the next memory.
         const next = album.querySelector("[data-album-next]");
-        if (next && "IntersectionObserver" in window) {
+        const onNext = () => next && !slideshow.timer && current(album) === album.children.length - 1;
+        if ("onscrollend" in window) {
+            album.addEventListener("scrollend", () => onNext() && next.click());
+        } else if (next && "IntersectionObserver" in window) {
             new IntersectionObserver((entries) => {
-                if (entries.some((entry) => entry.intersectionRatio > 0.6) && !slideshow.timer) {
+                if (entries.some((entry) => entry.intersectionRatio > 0.9) && onNext()) {
                     next.click();
                 }
-            }, { root: album, threshold: [0.6] }).observe(next);
+            }, { root: album, threshold: [0.9] }).observe(next);
         }
         // A swipe towards the newer memory from the first photo.
         let startX = null;
