@@ -126,7 +126,8 @@ public static class Album
         memory.PhotoHeight = picture is null ? null : cover!.Height;
         memory.PhotoColor = picture is null ? null : cover!.Color;
         memory.PhotoCount = ordered.Count(m => m.Kind == MediaKind.Photo);
-        memory.VideoCount = ordered.Count(m => m.Kind == MediaKind.Video);
+        // What can be watched: a video still prepared, or failed, is shown to no one but the partners' editor.
+        memory.VideoCount = ordered.Count(m => m.Kind == MediaKind.Video && m.Status == MediaStatus.Ready);
         if (!memory.DateChosen && ordered.Where(m => m.TakenOn is not null).Min(m => m.TakenOn) is { } earliest)
         {
             memory.TakenOn = earliest;

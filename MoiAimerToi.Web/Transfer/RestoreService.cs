@@ -63,7 +63,7 @@ public sealed class RestoreService(
         var content = new SiteContent(importedCouple!, importedMemories, importedPerspectives);
         await replacer.ReplaceAsync(content, userId, cancellationToken);
         staging.Keep();
-        if (importedMemories.Any(m => m.VideoCount > 0))
+        if (importedMemories.Any(m => m.Media.Any(x => x.Status == MediaStatus.Processing)))
         {
             // Their variants are made from their originals in the background, as for an upload.
             jobs.Wake();
