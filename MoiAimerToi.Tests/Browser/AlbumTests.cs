@@ -72,6 +72,7 @@ public class AlbumTests(BrowserApp app) : IClassFixture<BrowserApp>
         if (viewport == "phone")
         {
             await SwipeLeftAsync(page, strip);
+            // Long enough for the strip to come to rest: one swipe is one photo, never a flight on to the next memory.
             await Task.Delay(1500);
             Assert.True(page.Url.EndsWith($"/memories/{memory.Id}", StringComparison.Ordinal), $"after the swipe: {page.Url}");
         }
