@@ -71,31 +71,12 @@ public sealed partial class OriginalFiles(DataPaths paths, ILogger<OriginalFiles
     }
 
     /// <summary>Deletes the originals (and leftover temporary files) no medium refers to, written before <paramref name="writtenBefore"/>.</summary>
-    public int SweepOrphans(IReadOnlySet<string> referenced, DateTime writtenBefore)
-    {
-        var deleted = 0;
-        foreach (var path in Directory.GetFiles(paths.Originals))
-        {
-            var name = Path.GetFileName(path);
-            var temporary = name.EndsWith(TemporarySuffix, StringComparison.Ordinal) && IsName(name[..^TemporarySuffix.Length]);
-            if ((!temporary && (!IsName(name) || referenced.Contains(name))) || File.GetLastWriteTimeUtc(path) > writtenBefore)
-            {
-                continue;
-            }
-
-            if (TryDelete(path))
-            {
-                deleted++;
-            }
-        }
-
-        if (deleted > 0)
-        {
-            logger.LogInformation("Deleted {Count} original files no photo or video refers to", deleted);
-        }
-
-        return deleted;
-    }
+    public int SweepOrphans(IReadOnlySet<string> referenced, DateTime writtenBefore) => StoredFiles.DeleteOrphans(
+        paths.Originals,
+        name => name.EndsWith(TemporarySuffix, StringComparison.Ordinal) ? IsName(name[..^TemporarySuffix.Length]) : IsName(name) && !referenced.Contains(name),
+        writtenBefore,
+        "original files no photo or video refers to",
+        logger);
 
     private (string Name, string Path, string Temporary) NewFile(string extension)
     {

@@ -20,7 +20,8 @@ public sealed class MemoryPhotos(
     DataPaths paths,
     IOptions<PhotoOptions> options,
     IOptions<MediaOptions> media,
-    IStringLocalizer<SharedResource> text)
+    IStringLocalizer<SharedResource> text,
+    ILogger<MemoryPhotos> logger)
 {
     public async Task<(StoredPhoto? Photo, FieldError? Error)> StoreAsync(Stream upload, CancellationToken cancellationToken)
     {
@@ -84,18 +85,8 @@ public sealed class MemoryPhotos(
     /// <summary>Uploads cut short while they streamed in, poster frames of a transcode cut short: the scratch's own files.</summary>
     private int SweepScratch(DateTime writtenBefore)
     {
-        var deleted = 0;
         string[] ours = [MediaUpload.ScratchPrefix, VideoPreparation.ScratchPrefix];
-        foreach (var path in Directory.EnumerateFiles(paths.Scratch).Where(p => ours.Any(Path.GetFileName(p).StartsWith)).ToList())
-        {
-            if (File.GetLastWriteTimeUtc(path) < writtenBefore)
-            {
-                File.Delete(path);
-                deleted++;
-            }
-        }
-
-        return deleted;
+        return StoredFiles.DeleteOrphans(paths.Scratch, name => ours.Any(name.StartsWith), writtenBefore, "scratch files cut short", logger);
     }
 
     private FieldError ErrorFor(PhotoRejection reason)

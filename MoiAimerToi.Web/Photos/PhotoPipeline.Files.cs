@@ -38,28 +38,12 @@ public sealed partial class PhotoPipeline
     public int SweepOrphans(IReadOnlySet<string> referencedFullNames, DateTime? writtenBefore = null)
     {
         var cutoff = writtenBefore ?? time.GetUtcNow().UtcDateTime - OrphanGrace;
-        var deleted = 0;
-        foreach (var path in Directory.GetFiles(paths.Uploads))
-        {
-            if (!PhotoNames.Parse(Path.GetFileName(path), out var fullName, out var temporary)
-                || (!temporary && referencedFullNames.Contains(fullName))
-                || File.GetLastWriteTimeUtc(path) > cutoff)
-            {
-                continue;
-            }
-
-            if (TryDelete(path))
-            {
-                deleted++;
-            }
-        }
-
-        if (deleted > 0)
-        {
-            logger.LogInformation("Deleted {Count} photo files no memory refers to", deleted);
-        }
-
-        return deleted;
+        return StoredFiles.DeleteOrphans(
+            paths.Uploads,
+            name => PhotoNames.Parse(name, out var fullName, out var temporary) && (temporary || !referencedFullNames.Contains(fullName)),
+            cutoff,
+            "photo files no memory refers to",
+            logger);
     }
 
     /// <param name="opaque">A JPEG: nothing transparent to lay on white.</param>

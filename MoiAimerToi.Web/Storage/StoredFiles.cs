@@ -2,6 +2,31 @@ namespace MoiAimerToi.Web.Storage;
 
 public static class StoredFiles
 {
+    /// <summary>
+    /// Deletes the files of <paramref name="folder"/> that <paramref name="isOrphan"/> (given a file's name) calls
+    /// orphans and that were written before <paramref name="writtenBefore"/> (UTC): younger ones may belong to work under way.
+    /// </summary>
+    /// <param name="what">What they are, for the log line: "photo files no memory refers to".</param>
+    /// <returns>How many files were deleted.</returns>
+    public static int DeleteOrphans(string folder, Func<string, bool> isOrphan, DateTime writtenBefore, string what, ILogger logger)
+    {
+        var deleted = 0;
+        foreach (var path in Directory.GetFiles(folder))
+        {
+            if (isOrphan(Path.GetFileName(path)) && File.GetLastWriteTimeUtc(path) <= writtenBefore && TryDelete(path, logger))
+            {
+                deleted++;
+            }
+        }
+
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} {What}", deleted, what);
+        }
+
+        return deleted;
+    }
+
     /// <summary>Deletes a file if it is there; a file that cannot go is logged and left for the next sweep.</summary>
     /// <returns>True when a file was deleted.</returns>
     public static bool TryDelete(string path, ILogger logger)
