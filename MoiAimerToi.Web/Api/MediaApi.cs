@@ -7,10 +7,6 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
-using MoiAimerToi.Web.Photos;
-using MoiAimerToi.Web.Storage;
-using Microsoft.Extensions.Localization;
-using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -19,13 +15,13 @@ public static class MediaApi
 {
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder endpoints)
     {
-        var limit = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value.MaxVideoBytes;
+        var limit = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value.MaxRequestBytes;
         var group = endpoints.MapApiGroup("/api/memories/{id:int}/media", "Media").RequireAuthorization(ApiAuthentication.EditorPolicy);
         group.MapPost("", AddAsync)
             .WithName("AddMedia")
             .RequireRateLimiting(RateLimits.Uploads)
             // The largest video, plus the multipart framing around it; the body is refused as it grows past this.
-            .WithMetadata(new RequestSizeLimitAttribute(limit + 64 * 1024))
+            .WithMetadata(new RequestSizeLimitAttribute(limit))
             .WithMultipartBody<MediaForm>()
             .Produces<MemoryDto>(StatusCodes.Status201Created)
             .Produces<MemoryDto>(StatusCodes.Status202Accepted)
@@ -40,40 +36,18 @@ public static class MediaApi
     }
 
     private static async Task<IResult> AddAsync(
-        int id, HttpRequest request, MemoryService memories, AlbumService album, Partners partners, DataPaths paths, IOptions<PhotoOptions> photos,
-        IOptions<MediaOptions> videos, IStringLocalizer<SharedResource> text, ClaimsPrincipal user, CancellationToken cancellationToken)
+        int id, HttpRequest request, AlbumUploads uploads, Partners partners, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        // Before the body is read: a file for a memory that is not there is not worth receiving.
-        if (await memories.FindAsync(id, cancellationToken) is null)
-        {
-            return MemoriesApi.NotFound(id);
-        }
-
-        var (upload, refusal) = await MediaUpload.ReceiveAsync(request, photos.Value, videos.Value, paths, text, cancellationToken);
-        if (upload is null)
+        var (added, refusal) = await uploads.AddAsync(id, request, ApiTokens.UserId(user), MemoriesApi.NotFound(id), cancellationToken);
+        if (added is not var (memory, medium))
         {
             return refusal!;
         }
 
-        await using (upload)
-        {
-            var outcome = await album.AddAsync(id, upload, ApiTokens.UserId(user), cancellationToken);
-            if (outcome is null)
-            {
-                return MemoriesApi.NotFound(id);
-            }
-
-            if (!outcome.Succeeded)
-            {
-                return MemoriesApi.Refused(outcome.Errors);
-            }
-
-            var (memory, medium) = outcome.Value;
-            var body = MemoryDto.From(memory, await partners.AccountsAsync(cancellationToken));
-            return medium.Status == MediaStatus.Processing
-                ? TypedResults.Accepted($"/api/memories/{id}", body)
-                : TypedResults.Created($"/api/memories/{id}", body);
-        }
+        var body = MemoryDto.From(memory, await partners.AccountsAsync(cancellationToken));
+        return medium.Status == MediaStatus.Processing
+            ? TypedResults.Accepted($"/api/memories/{id}", body)
+            : TypedResults.Created($"/api/memories/{id}", body);
     }
 
     private static async Task<Results<Ok<MemoryDto>, NotFound<ApiError>>> RemoveAsync(

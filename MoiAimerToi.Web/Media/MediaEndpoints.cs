@@ -1,15 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Hosting;
-using MoiAimerToi.Web.Memories;
-using MoiAimerToi.Web.Photos;
-using MoiAimerToi.Web.Storage;
-using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Memories;
 
 namespace MoiAimerToi.Web.Media;
 
@@ -22,19 +20,19 @@ public static class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var limit = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value.MaxVideoBytes;
+        var limit = endpoints.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value.MaxRequestBytes;
         var group = endpoints.MapGroup("/memories/{id:int}/media").RequireAuthorization(Policies.Editor).ExcludeFromDescription();
         group.MapPost("", AddAsync)
             .RequireRateLimiting(RateLimits.Uploads)
-            .WithMetadata(new RequestSizeLimitAttribute(limit + 64 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(limit));
         group.MapGet("/{mediaId:int}/original", OriginalAsync).WithName("Original");
         return endpoints;
     }
 
-    /// <returns>201 (a photo, ready) or 202 (a video, being prepared) with <c>{status}</c>; else the API's codes with <c>{error}</c>.</returns>
+    /// <returns>201 (a photo, ready) or 202 (a video, being prepared) with <c>{status, id}</c>; else the API's codes with <c>{error}</c>.</returns>
     private static async Task<IResult> AddAsync(
-        int id, HttpContext context, IAntiforgery antiforgery, Audience audience, MemoryService memories, AlbumService album, DataPaths paths,
-        IOptions<PhotoOptions> photos, IOptions<MediaOptions> videos, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+        int id, HttpContext context, IAntiforgery antiforgery, Audience audience, AlbumUploads uploads, IStringLocalizer<SharedResource> text,
+        CancellationToken cancellationToken)
     {
         audience.Is(context.User);
         // The token comes in a header (the uploader's), so checking it never reads the file.
@@ -43,35 +41,16 @@ public static class MediaEndpoints
             return Results.BadRequest(new ApiError(text["Media_PageExpired"]));
         }
 
-        if (await memories.FindAsync(id, cancellationToken) is null)
-        {
-            return Results.NotFound();
-        }
-
-        var (upload, refusal) = await MediaUpload.ReceiveAsync(context.Request, photos.Value, videos.Value, paths, text, cancellationToken);
-        if (upload is null)
+        var (added, refusal) = await uploads.AddAsync(
+            id, context.Request, context.User.FindFirstValue(ClaimTypes.NameIdentifier), Results.NotFound(), cancellationToken);
+        if (added is not var (_, medium))
         {
             return refusal!;
         }
 
-        await using (upload)
-        {
-            var outcome = await album.AddAsync(id, upload, context.User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
-            if (outcome is null)
-            {
-                return Results.NotFound();
-            }
-
-            if (!outcome.Succeeded)
-            {
-                return MemoriesApi.Refused(outcome.Errors);
-            }
-
-            var medium = outcome.Value.Medium;
-            return medium.Status == MediaStatus.Processing
-                ? Results.Json(new { status = "processing", id = medium.Id }, statusCode: StatusCodes.Status202Accepted)
-                : Results.Json(new { status = "ready", id = medium.Id }, statusCode: StatusCodes.Status201Created);
-        }
+        return medium.Status == MediaStatus.Processing
+            ? Results.Json(new { status = "processing", id = medium.Id }, statusCode: StatusCodes.Status202Accepted)
+            : Results.Json(new { status = "ready", id = medium.Id }, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> OriginalAsync(int id, int mediaId, Audience audience, MemoryService memories, OriginalFiles originals, HttpContext context)

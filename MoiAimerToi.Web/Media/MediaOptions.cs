@@ -7,6 +7,9 @@ public sealed class MediaOptions
     /// <summary>A video larger than this is refused while it streams in (413), before anything is stored.</summary>
     public long MaxVideoBytes { get; set; } = 500L * 1024 * 1024;
 
+    /// <summary>The body an upload route accepts: the largest video, and the multipart framing around it.</summary>
+    public long MaxRequestBytes => MaxVideoBytes + 64 * 1024;
+
     /// <summary>A longer video is refused once probed (422).</summary>
     public int MaxVideoSeconds { get; set; } = 600;
 

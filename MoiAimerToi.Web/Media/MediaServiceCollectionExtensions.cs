@@ -20,6 +20,7 @@ public static class MediaServiceCollectionExtensions
             .AddScoped<VideoPreparation>()
             .AddScoped<VideoIntake>()
             .AddScoped<AlbumService>()
+            .AddScoped<AlbumUploads>()
             .AddSingleton<VideoJobs>()
             .AddHostedService(provider => provider.GetRequiredService<VideoJobs>());
     }

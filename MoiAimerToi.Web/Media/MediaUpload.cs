@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using Microsoft.Extensions.Localization;
-using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Memories;
-using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Media;
@@ -50,29 +47,6 @@ public sealed class MediaUpload : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>
-    /// The request's file for an album (a page's uploader or the API), or the answer refusing it: 400 no file,
-    /// 413 over the photo's or the video's limit, 507 a full disk; each with <c>{error}</c> in the request's language.
-    /// </summary>
-    public static async Task<(MediaUpload? Upload, IResult? Refusal)> ReceiveAsync(
-        HttpRequest request, PhotoOptions photos, MediaOptions videos, DataPaths paths, IStringLocalizer text, CancellationToken cancellationToken)
-    {
-        var (upload, problem, limit) = await ReadAsync(request, (photos.MaxUploadBytes, videos.MaxVideoBytes), paths, cancellationToken);
-        if (upload is not null)
-        {
-            return (upload, null);
-        }
-
-        var megabytes = limit / (1024 * 1024);
-        return (null, problem switch
-        {
-            Problem.TooLarge => Results.Json(new ApiError(limit == photos.MaxUploadBytes ? text["Error_PhotoTooLarge", megabytes] : text["Media_VideoTooLarge", megabytes]),
-                statusCode: StatusCodes.Status413PayloadTooLarge),
-            Problem.DiskFull => Results.Json(new ApiError(text["Media_DiskFull"]), statusCode: StatusCodes.Status507InsufficientStorage),
-            _ => Results.BadRequest(new ApiError(text["Media_NoFile"])),
-        });
     }
 
     /// <summary>ENOSPC (28) on Linux, ERROR_DISK_FULL (112) or ERROR_HANDLE_DISK_FULL (39) on Windows.</summary>

@@ -25,14 +25,11 @@ public sealed class AlbumService(
     CoupleClock clock,
     IStringLocalizer<SharedResource> text)
 {
-    /// <returns>Null when no memory this request may read has that id; else the memory and the new medium, or why not.</returns>
+    /// <returns>Null when no memory this request may read has that id (the file, stored first, then goes); else the memory
+    /// and the new medium, or why not. A caller that would rather not receive a file for nothing asks
+    /// <see cref="MemoryService.ExistsAsync"/> first (<see cref="Media.AlbumUploads"/>).</returns>
     public async Task<Outcome<(Memory Memory, MemoryMedia Medium)>?> AddAsync(int memoryId, MediaUpload upload, string? userId, CancellationToken cancellationToken)
     {
-        if (await memories.FindAsync(memoryId, cancellationToken) is null)
-        {
-            return null;
-        }
-
         var (medium, error) = MediaSniffer.Sniff(upload.Header) switch
         {
             { Kind: MediaKind.Photo } => await PhotoAsync(upload, cancellationToken),
@@ -49,7 +46,7 @@ public sealed class AlbumService(
             var memory = await memories.FindForChangeAsync(memoryId, CancellationToken.None);
             if (memory is null)
             {
-                // Deleted while the photo was being stored.
+                // None with that id, or deleted while the file was being stored.
                 photos.Remove([medium]);
                 return null;
             }

@@ -74,6 +74,8 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     public Task<Memory?> FindByMediumAsync(int mediaId, CancellationToken cancellationToken = default) =>
         WithAlbum(Readable.AsNoTracking()).SingleOrDefaultAsync(m => m.Media.Any(x => x.Id == mediaId), cancellationToken);
 
+    public Task<bool> ExistsAsync(int id, CancellationToken cancellationToken = default) => Readable.AnyAsync(m => m.Id == id, cancellationToken);
+
     /// <summary>The memory with its album, in order.</summary>
     public Task<Memory?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         WithAlbum(Readable.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
