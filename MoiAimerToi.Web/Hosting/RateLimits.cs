@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Api;
@@ -40,12 +41,13 @@ public static class RateLimits
     /// <summary>
     /// After authentication, so that uploads of an account (its sign-in cookie, or its API token or the key, read
     /// here for the limit alone: the API's policies authenticate again) count per account, and a stranger's per address.
+    /// Only an API upload is authenticated twice; every other request goes straight on.
     /// </summary>
     public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app)
     {
         app.Use(async (context, next) =>
         {
-            if (!AppClaims.IsMember(context.User) && context.Request.Path.StartsWithSegments("/api"))
+            if (IsApiUpload(context) && !AppClaims.IsMember(context.User))
             {
                 context.User = await ApiAuthentication.PrincipalAsync(context);
             }
@@ -55,19 +57,23 @@ public static class RateLimits
         return app.UseRateLimiter();
     }
 
+    private static bool IsApiUpload(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") && !IsRead(context.Request.Method)
+        && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Uploads;
+
+    private static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+
     /// <summary>The account's id, from its cookie or its token; the API key is an account of its own.</summary>
     private static string AccountOf(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? ApiTokens.UserId(user) ?? "api-key";
 
-    /// <summary>Counts only writes: reading the login form or the gallery is never throttled.</summary>
-    private static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, Func<RateLimitOptions, int> limit)
-    {
-        return PerMinute(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", limit);
-    }
+    private static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, Func<RateLimitOptions, int> limit) =>
+        PerMinute(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", limit);
 
+    /// <summary>Counts only writes: reading the login form or the gallery is never throttled.</summary>
     private static RateLimitPartition<string> PerMinute(HttpContext context, string partition, Func<RateLimitOptions, int> limit)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        if (IsRead(context.Request.Method))
         {
             return RateLimitPartition.GetNoLimiter("reads");
         }
