@@ -30,6 +30,8 @@ public class GalleryTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter ce souvenir" }).ClickAsync();
         var beach = page.Locator(".memory-card", new() { HasText = $"La plage ({viewport})" });
         await Assertions.Expect(beach.Locator("img")).ToBeVisibleAsync();
+        // Visible comes first (its size is in the markup); then loaded, from the file just stored.
+        await Assertions.Expect(beach.Locator("img")).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await beach.Locator("img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
 
         // Drag and drop from the desktop.

@@ -23,6 +23,7 @@
         } else if (index > last) {
             document.querySelector('[data-viewer="next"]')?.click();
         } else {
+            album.dataset.movedAt = String(Date.now());
             show(album, index);
         }
         return true;
@@ -50,7 +51,12 @@
         }, { passive: true });
         // Once the strip has come to rest on the last slide (not while a swipe flies past it), the next memory.
         const next = album.querySelector("[data-album-next]");
-        const onNext = () => next && !slideshow.timer && current(album) === album.children.length - 1;
+        // Only after the person moved the strip: a page growing (a resize, a full-page screenshot) can re-snap it too.
+        for (const type of ["touchstart", "pointerdown", "wheel"]) {
+            album.addEventListener(type, () => { album.dataset.movedAt = String(Date.now()); }, { passive: true });
+        }
+        const moved = () => Date.now() - Number(album.dataset.movedAt ?? 0) < 5000;
+        const onNext = () => next && !slideshow.timer && moved() && current(album) === album.children.length - 1;
         if ("onscrollend" in window) {
             album.addEventListener("scrollend", () => onNext() && next.click());
         } else if (next && "IntersectionObserver" in window) {
