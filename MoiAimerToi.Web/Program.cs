@@ -13,6 +13,7 @@ using MoiAimerToi.Web.Sharing;
 using MoiAimerToi.Web.Site;
 using MoiAimerToi.Web.Transfer;
 
+NativeMemory.ReturnLargeBuffers();
 var (command, hostArgs) = AppCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 builder.Logging.AddAppConsole(builder.Environment);

@@ -25,8 +25,12 @@ public sealed partial class PhotoPipeline(
     private static readonly JpegEncoder FullEncoder = new() { Quality = 85 };
     private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
 
-    /// <summary>What ImageSharp keeps pooled between photos; buffers beyond it are freed when the photo is done.</summary>
-    private const int PoolMegabytes = 64;
+    /// <summary>
+    /// What ImageSharp keeps pooled between photos; buffers beyond it are freed when the photo is done, and glibc gives
+    /// their pages back at once (<see cref="Hosting.NativeMemory.ReturnLargeBuffers"/>). 16 MB rather than 64: a batch
+    /// of 30 photos peaked at 335 MB instead of 382, in the same time (docs/benchmarks.md).
+    /// </summary>
+    private const int PoolMegabytes = 16;
 
     private readonly PhotoOptions _limits = options.Value;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrency, options.Value.MaxConcurrency);
