@@ -3,11 +3,13 @@ using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Dreams;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Remembering;
 using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Sharing;
 using MoiAimerToi.Web.Site;
@@ -31,6 +33,8 @@ builder.Services
     .AddMemories()
     .AddSharing()
     .AddPerspectives()
+    .AddRemembering()
+    .AddDreams()
     .AddBackups()
     .AddAppHealth()
     .AddTransfer()
@@ -82,6 +86,7 @@ app.MapRazorPages().WithStaticAssets().WithImportLimits();
 app.MapUploads();
 app.MapMediaEndpoints();
 app.MapSharedFiles();
+app.MapCalendarFeed();
 app.MapRobots();
 app.MapHealthApi();
 app.MapAppHealth();
@@ -89,11 +94,14 @@ app.MapAuthApi();
 app.MapCoupleApi();
 app.MapMemoriesApi();
 app.MapMediaApi();
+app.MapSidesApi();
 app.MapPerspectivesApi();
 app.MapTransferApi();
 app.MapInvitesApi();
 app.MapSettingsApi();
 app.MapShareLinksApi();
+app.MapRememberingApi();
+app.MapDreamsApi();
 app.MapOpenApi().RequireAuthorization(ApiAuthentication.ReaderPolicy);
 
 await app.StartAsync();

@@ -95,10 +95,10 @@ public class HealthApiTests(AppFactory factory) : IClassFixture<AppFactory>
         var paths = (await response.JsonAsync()).GetProperty("paths").Names();
         Assert.Equal(
             [
-                "/api/auth/login", "/api/couple-data", "/api/couple-data/home-message", "/api/couple-data/intro",
-                "/api/couple-data/start-date", "/api/export", "/api/health", "/api/import", "/api/invites", "/api/invites/{id}", "/api/invites/{token}/accept",
+                "/api/auth/login", "/api/counter", "/api/couple-data", "/api/couple-data/home-message", "/api/couple-data/intro",
+                "/api/couple-data/start-date", "/api/dates", "/api/dates/{id}", "/api/dreams", "/api/dreams/{id}", "/api/export", "/api/health", "/api/import", "/api/invites", "/api/invites/{id}", "/api/invites/{token}/accept",
                 "/api/me", "/api/memories", "/api/memories/{id}", "/api/memories/{id}/media", "/api/memories/{id}/media/order", "/api/memories/{id}/media/{mediaId}",
-                "/api/memories/{id}/media/{mediaId}/original", "/api/perspectives", "/api/perspectives/{number}", "/api/settings/visibility",
+                "/api/memories/{id}/media/{mediaId}/original", "/api/memories/{id}/sides", "/api/memories/{id}/sides/mine", "/api/on-this-day", "/api/perspectives", "/api/perspectives/{number}", "/api/settings/visibility",
                 "/api/share-links", "/api/share-links/{id}",
             ],
             paths.Order(StringComparer.Ordinal));

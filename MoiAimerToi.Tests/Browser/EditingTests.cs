@@ -27,7 +27,7 @@ public class EditingTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#start-date-error")).ToContainTextAsync("futur");
         await page.Locator("#start-date").FillAsync("2020-02-14");
         await page.Locator("#counter").GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#counter time")).ToHaveAttributeAsync("datetime", "2020-02-14");
+        await Assertions.Expect(page.Locator("#counter .counter-since time")).ToHaveAttributeAsync("datetime", "2020-02-14");
         await session.AssertSamePageAsync();
         await session.ScreenshotAsync("home-signed-in");
 

@@ -41,10 +41,19 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["GET /future?handler=Edit"] = ("L3o3LL", "L3o3LL"),
         ["GET /future?handler=Show"] = ("oooooo", "LoooLL"),
         ["POST /future?handler=Save"] = ("L3o3LL", "L3o3LL"),
+        ["GET /future/dreams"] = ("L3ooLL", "L3ooLL"), // A redirect to /future.
+        ["POST /future/dreams?handler=Add"] = ("L3ooLL", "L3ooLL"), // Without a title: the list, with the error.
+        ["POST /future/dreams?handler=Save"] = ("L3ooLL", "L3ooLL"), // An unknown dream: 404.
+        ["POST /future/dreams?handler=Move"] = ("L3ooLL", "L3ooLL"),
+        ["POST /future/dreams?handler=Done"] = ("L3ooLL", "L3ooLL"),
+        ["POST /future/dreams?handler=Undo"] = ("L3ooLL", "L3ooLL"),
+        ["POST /future/dreams?handler=Delete"] = ("L3ooLL", "L3ooLL"),
+        ["POST /future/dreams?handler=MakeMemory"] = ("L3ooLL", "L3ooLL"),
         ["GET /memories"] = ("oooooo", "LoooLL"),
         ["GET /memories/{id:int}"] = ("oooooo", "LoooLL"),
         ["GET /memories/{id:int}?handler=Album"] = ("oooooo", "LoooLL"),
         ["GET /memories/{id:int}?handler=AlbumEditor"] = ("L3ooLL", "L3ooLL"),
+        ["POST /memories/{id:int}?handler=SaveSide"] = ("L3ooLL", "L3ooLL"), // Empty: the form again, with its error.
         ["POST /memories/{id:int}?handler=MoveMedia"] = ("L3ooLL", "L3ooLL"),
         ["POST /memories/{id:int}?handler=CoverMedia"] = ("L3ooLL", "L3ooLL"),
         ["POST /memories/{id:int}?handler=OrderMedia"] = ("L3ooLL", "L3ooLL"),
@@ -59,6 +68,15 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /memories?handler=Create"] = ("L3ooLL", "L3ooLL"),
         ["POST /memories?handler=Save"] = ("L3ooLL", "L3ooLL"),
         ["POST /memories?handler=Delete"] = ("L3ooLL", "L3ooLL"),
+        ["GET /calendar"] = ("oooooo", "LoooLL"),
+        ["GET /calendar?handler=Body"] = ("oooooo", "LoooLL"),
+        ["GET /calendar?handler=EditDate"] = ("L3ooLL", "L3ooLL"), // An unknown date: 404.
+        ["POST /calendar?handler=AddDate"] = ("L3ooLL", "L3ooLL"), // Without a title: the form again, with its error.
+        ["POST /calendar?handler=SaveDate"] = ("L3ooLL", "L3ooLL"),
+        ["POST /calendar?handler=DeleteDate"] = ("L3ooLL", "L3ooLL"),
+        ["POST /calendar?handler=Monthsaries"] = ("L3ooLL", "L3ooLL"),
+        ["GET /calendar/{secret}.ics"] = ("444444", "444444"), // A made-up secret; RememberingTests: a partner's own.
+        ["GET /widget/{secret}"] = ("444444", "444444"),
         ["GET /data"] = ("L3ooLL", "L3ooLL"),
         ["GET /data?handler=Download"] = ("L3ooLL", "L3ooLL"),
         ["GET /data?handler=ConfirmImport"] = ("L3ooLL", "L3ooLL"),
@@ -72,6 +90,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /settings?handler=Share"] = ("L3ooLL", "L3ooLL"),
         ["POST /settings?handler=RevokeShare"] = ("L3ooLL", "L3ooLL"),
         ["POST /settings?handler=ResetLink"] = ("L3ooLL", "L3ooLL"),
+        ["POST /settings?handler=RenewLink"] = ("L3ooLL", "L3ooLL"),
         ["GET /account"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=Profile"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=Password"] = ("LoooLL", "LoooLL"),
@@ -122,6 +141,18 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["DELETE /api/memories/{id:int}/media/{mediaId:int}"] = ("13ooo1", "13ooo1"),
         ["PUT /api/memories/{id:int}/media/order"] = ("13ooo1", "13ooo1"),
         ["GET /api/memories/{id:int}/media/{mediaId:int}/original"] = ("13ooo1", "13ooo1"),
+        ["GET /api/on-this-day"] = ("oooooo", "1oooo1"),
+        ["GET /api/counter"] = ("oooooo", "1oooo1"), // RememberingTests: a widget secret opens it on a Private site.
+        ["GET /api/dates"] = ("oooooo", "1oooo1"),
+        ["POST /api/dates"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/dates/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["DELETE /api/dates/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["GET /api/dreams"] = ("oooooo", "1oooo1"),
+        ["POST /api/dreams"] = ("13ooo1", "13ooo1"),
+        ["PUT /api/dreams/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["DELETE /api/dreams/{id:int}"] = ("13ooo1", "13ooo1"),
+        ["GET /api/memories/{id:int}/sides"] = ("oooooo", "1oooo1"),
+        ["PUT /api/memories/{id:int}/sides/mine"] = ("13oo31", "13oo31"), // The key has no side of its own: 403. Empty: 400.
         ["GET /api/perspectives"] = ("oooooo", "1oooo1"),
         ["GET /api/perspectives/{number:int}"] = ("oooooo", "1oooo1"),
         ["POST /api/perspectives"] = ("13ooo1", "13ooo1"),
@@ -294,7 +325,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
             var (method, pattern) = (route[..route.IndexOf(' ')], route[(route.IndexOf(' ') + 1)..]);
             var api = pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/openapi", StringComparison.Ordinal);
             // Files and share links answer 404 to whoever may not see them, as if they did not exist.
-            var file = pattern == "/uploads/{name}" || pattern.StartsWith("/s/", StringComparison.Ordinal);
+            var file = pattern == "/uploads/{name}" || pattern.StartsWith("/s/", StringComparison.Ordinal) || pattern.Contains("{secret}", StringComparison.Ordinal);
             // Signing out ends the session it is asked in: a fresh one, so that the other rows keep theirs.
             var client = await ClientAsync(role, api, fresh: route == "POST /logout");
             var path = pattern
@@ -303,6 +334,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
                 .Replace("{mediaId:int}", memory.Media[0].Id.ToString())
                 .Replace("{name}", Path.GetFileName(PhotoUrls.Thumbnail(memory)))
                 .Replace("{token}", pattern.StartsWith("/s/", StringComparison.Ordinal) && role == ShareViewer ? _shareToken : SecretTokens.New())
+                .Replace("{secret}", SecretTokens.New())
                 .Replace("{code:int?}", "404")
                 .Replace("{documentName}", "v1")
                 .Replace("{file in wwwroot}", "css/site.css");
@@ -338,8 +370,12 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         private static string HandlerParameters(string path, Memory memory) => path switch
         {
             _ when path.StartsWith("/future?handler=", StringComparison.Ordinal) => "&number=1",
+            _ when path.StartsWith("/future/dreams?handler=", StringComparison.Ordinal) && !path.EndsWith("Add", StringComparison.Ordinal) => "&id=999999&by=1",
             "/memories?handler=Delete" or "/settings?handler=RevokeInvite" or "/settings?handler=RemoveGuest" or "/settings?handler=RevokeShare"
-                or "/settings?handler=ResetLink" => "&id=999999",
+                or "/settings?handler=ResetLink" or "/calendar?handler=EditDate" or "/calendar?handler=SaveDate"
+                or "/calendar?handler=DeleteDate" => "&id=999999",
+            "/settings?handler=RenewLink" => "&kind=Calendar",
+            "/calendar?handler=Monthsaries" => "&on=false",
             _ when path.StartsWith("/memories?handler=", StringComparison.Ordinal) && !path.EndsWith("Items", StringComparison.Ordinal)
                 && !path.EndsWith("Create", StringComparison.Ordinal) => $"&id={memory.Id}",
             _ => "",

@@ -18,6 +18,13 @@ public sealed class AppUser : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>A partner's birthday, in the couple's calendar for the signed-in and in the calendar feeds.</summary>
+    [ShownOnPages]
+    public DateOnly? Birthday { get; set; }
+
+    /// <summary>The language of what the site sends this person when no browser asks (calendar feed, e-mails): "fr" or "en".</summary>
+    public string Language { get; set; } = "fr";
+
     /// <summary>What the pages call this person.</summary>
     public string ShownName => string.IsNullOrWhiteSpace(DisplayName) ? UserName ?? "" : DisplayName;
 }

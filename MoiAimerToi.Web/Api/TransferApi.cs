@@ -26,10 +26,10 @@ public static class TransferApi
     }
 
     /// <summary>The ZIP is written straight to the response as it is made.</summary>
-    private static PushStreamHttpResult Export(ExportService export, HttpContext context)
+    private static PushStreamHttpResult Export(ExportService export, HttpContext context, ClaimsPrincipal user)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Stream(body => export.WriteAsync(body, context.RequestAborted), "application/zip", export.FileName);
+        return TypedResults.Stream(body => export.WriteAsync(body, ApiTokens.UserId(user), context.RequestAborted), "application/zip", export.FileName);
     }
 
     /// <summary>Replaces the site's content with the ZIP in the <c>file</c> part: an export of this site or the old site's files.</summary>

@@ -37,15 +37,43 @@ public sealed class FieldRules(IStringLocalizer<SharedResource> text)
     /// <summary>Parses a <c>YYYY-MM-DD</c> date that is not after <paramref name="today"/>.</summary>
     public DateOnly? PastDate(List<FieldError> errors, string field, string? value, DateOnly today)
     {
-        if (!DateOnly.TryParseExact(value?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Date(errors, field, value) is not { } date)
         {
-            errors.Add(new FieldError(field, text["Error_DateFormat", FieldName(field)]));
             return null;
         }
 
         if (date > today)
         {
             errors.Add(new FieldError(field, text["Error_DateInFuture", FieldName(field)]));
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>Parses a <c>YYYY-MM-DD</c> date, any day.</summary>
+    public DateOnly? Date(List<FieldError> errors, string field, string? value)
+    {
+        if (!DateOnly.TryParseExact(value?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.Add(new FieldError(field, text["Error_DateFormat", FieldName(field)]));
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>Parses a <c>YYYY-MM-DD</c> date after <paramref name="today"/> (a letter's opening day).</summary>
+    public DateOnly? FutureDate(List<FieldError> errors, string field, string? value, DateOnly today)
+    {
+        if (Date(errors, field, value) is not { } date)
+        {
+            return null;
+        }
+
+        if (date <= today)
+        {
+            errors.Add(new FieldError(field, text["Error_DateNotInFuture", FieldName(field)]));
             return null;
         }
 

@@ -17,6 +17,9 @@ public sealed class CoupleData
 
     public string IntroText { get; set; } = "";
 
+    /// <summary>Each month of the first year is celebrated too (« 3 mois ensemble »).</summary>
+    public bool Monthsaries { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     public string? UpdatedBy { get; set; }

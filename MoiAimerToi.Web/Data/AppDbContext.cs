@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Dreams;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Remembering;
 using MoiAimerToi.Web.Sharing;
 using MoiAimerToi.Web.Site;
 
@@ -25,6 +27,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
+    public DbSet<ImportantDate> ImportantDates => Set<ImportantDate>();
+
+    public DbSet<PersonalLink> PersonalLinks => Set<PersonalLink>();
+
+    public DbSet<Dream> Dreams => Set<Dream>();
+
+    public DbSet<MemorySide> MemorySides => Set<MemorySide>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -35,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             user.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
             // Two partners at most, one per perspective.
             user.HasIndex(u => u.PerspectiveNumber).IsUnique();
+            user.Property(u => u.Language).HasMaxLength(8).HasDefaultValue("fr");
         });
 
         builder.Entity<Invite>(invite =>
@@ -57,6 +68,34 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             link.Property(l => l.SealedToken).HasMaxLength(512);
             link.Property(l => l.TokenPrefix).HasMaxLength(16);
             link.HasOne<Memory>().WithMany().HasForeignKey(l => l.MemoryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ImportantDate>(important => important.Property(d => d.Title).HasMaxLength(ImportantDate.TitleMaxLength));
+
+        builder.Entity<MemorySide>(side =>
+        {
+            side.Property(s => s.Content).HasMaxLength(MemorySide.ContentMaxLength);
+            // One side per partner and memory: two partners writing at once each write their own row.
+            side.HasIndex(s => new { s.MemoryId, s.AuthorId }).IsUnique();
+            side.HasOne<Memory>().WithMany().HasForeignKey(s => s.MemoryId).OnDelete(DeleteBehavior.Cascade);
+            side.HasOne<AppUser>().WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Dream>(dream =>
+        {
+            dream.Property(d => d.Title).HasMaxLength(Dream.TitleMaxLength);
+            dream.HasIndex(d => d.Position);
+            dream.HasOne<Memory>().WithMany().HasForeignKey(d => d.MemoryId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<PersonalLink>(link =>
+        {
+            link.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+            link.Property(l => l.TokenHash).HasMaxLength(64);
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.Property(l => l.SealedToken).HasMaxLength(512);
+            link.HasIndex(l => new { l.UserId, l.Kind }).IsUnique();
+            link.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<CoupleData>(couple =>

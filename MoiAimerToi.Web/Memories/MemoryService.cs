@@ -21,6 +21,19 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
     public async Task<IReadOnlyList<Memory>> ListAsync(CancellationToken cancellationToken = default) =>
         await NewestFirst(WithAlbum(Readable.AsNoTracking())).AsSplitQuery().ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The memories of this calendar day in earlier years, newest first; on a 28 February without a 29th, those of
+    /// 29 February too. Read like every other list: "just us" ones only for the partners.
+    /// </summary>
+    public async Task<IReadOnlyList<Memory>> OnThisDayAsync(CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today;
+        var leapDayToo = today is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(today.Year);
+        var sameDay = Readable.AsNoTracking().Where(m => m.TakenOn.Year < today.Year
+            && (m.TakenOn.Month == today.Month && m.TakenOn.Day == today.Day || leapDayToo && m.TakenOn.Month == 2 && m.TakenOn.Day == 29));
+        return await NewestFirst(WithAlbum(sameDay)).AsSplitQuery().ToListAsync(cancellationToken);
+    }
+
     /// <summary>One page of the gallery, with the span of years of the whole gallery for its title.</summary>
     public async Task<MemoryPage> PageAsync(MemoryQuery query, CancellationToken cancellationToken = default)
     {

@@ -22,6 +22,15 @@ public sealed class ContentReplacer(
             replaced = memories.SelectMany(m => m.Media).ToList();
             db.Memories.RemoveRange(memories);
             db.Perspectives.RemoveRange(await db.Perspectives.ToListAsync(cancellationToken));
+            if (content.Dates is not null)
+            {
+                db.ImportantDates.RemoveRange(await db.ImportantDates.ToListAsync(cancellationToken));
+            }
+
+            if (content.Dreams is not null)
+            {
+                db.Dreams.RemoveRange(await db.Dreams.ToListAsync(cancellationToken));
+            }
             // Deleted first, so that a perspective number comes back without meeting its old row.
             await db.SaveChangesAsync(cancellationToken);
 
@@ -30,11 +39,28 @@ public sealed class ContentReplacer(
             couple.StartDate = content.Couple.StartDate ?? couple.StartDate;
             couple.HomeMessage = content.Couple.HomeMessage ?? couple.HomeMessage;
             couple.IntroText = content.Couple.IntroText ?? couple.IntroText;
+            couple.Monthsaries = content.Couple.Monthsaries ?? couple.Monthsaries;
             couple.UpdatedAt = now;
             couple.UpdatedBy = userId;
 
             db.Memories.AddRange(content.Memories);
             db.Perspectives.AddRange(content.Perspectives);
+            db.ImportantDates.AddRange(content.Dates ?? []);
+            await db.SaveChangesAsync(cancellationToken);
+
+            foreach (var (memory, side) in content.Sides ?? [])
+            {
+                side.MemoryId = memory.Id;
+                db.MemorySides.Add(side);
+            }
+
+            // After the memories have their ids, so that a dream points at the memory made of it.
+            foreach (var (dream, memory) in content.Dreams ?? [])
+            {
+                dream.MemoryId = memory?.Id;
+                db.Dreams.Add(dream);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

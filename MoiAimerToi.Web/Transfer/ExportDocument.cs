@@ -6,7 +6,7 @@ namespace MoiAimerToi.Web.Transfer;
 
 /// <summary>
 /// <c>data.json</c>, the readable heart of an export: the couple's texts, every memory (with the ZIP entry of
-/// its photo) and the perspectives. Dates are <c>YYYY-MM-DD</c>, timestamps ISO 8601 in UTC without offset.
+/// its photo), the perspectives and the couple's own dates. Dates are <c>YYYY-MM-DD</c>, timestamps ISO 8601 in UTC without offset.
 /// Every field is optional when read, so a damaged file is answered with the rule it breaks, not a crash.
 /// </summary>
 public sealed record ExportDocument(
@@ -15,7 +15,9 @@ public sealed record ExportDocument(
     DateTime? ExportedAt,
     ExportCouple? Couple,
     IReadOnlyList<ExportMemory?>? Memories,
-    IReadOnlyList<ExportPerspective?>? Perspectives)
+    IReadOnlyList<ExportPerspective?>? Perspectives,
+    IReadOnlyList<ExportDate?>? Dates = null,
+    IReadOnlyList<ExportDream?>? Dreams = null)
 {
     public const string EntryName = "data.json";
     public const string FormatName = "moi-aimer-toi";
@@ -32,12 +34,25 @@ public sealed record ExportDocument(
     };
 }
 
-public sealed record ExportCouple(string? StartDate, string? HomeMessage, string? IntroText);
+/// <param name="Monthsaries">Additive: older exports have none, and the site's choice stays.</param>
+public sealed record ExportCouple(string? StartDate, string? HomeMessage, string? IntroText, bool? Monthsaries = null);
+
+/// <summary>One of the couple's own dates (additive: an older export has no <c>dates</c>, and an import of it keeps the site's).</summary>
+public sealed record ExportDate(string? Title, string? Date, bool? Yearly);
+
+/// <summary>A dream of the list, in its order; <paramref name="Memory"/> is the place (1 is first) in <c>memories</c> of the memory made of it.</summary>
+public sealed record ExportDream(string? Title, string? DoneOn, int? Memory);
 
 /// <param name="Photo">The cover's entry in the ZIP, e.g. <c>photos/2024-07-14 Pique-nique.heic</c>, or null (what older exports hold).</param>
 /// <param name="Media">Every photo and video of the album in its order, each as its original file (additive: older exports have none).</param>
 public sealed record ExportMemory(
     string? Title, string? Description, string? TakenOn, DateTime? CreatedAt, DateTime? UpdatedAt, string? Photo, bool? JustUs = null,
-    IReadOnlyList<string?>? Media = null);
+    IReadOnlyList<string?>? Media = null, IReadOnlyList<ExportSide?>? Sides = null);
+
+/// <summary>
+/// A partner's side of a memory (<paramref name="Author"/>: their user name). An export carries the sides its reader
+/// may read: their own, and the other's once open; never the other's still hidden one.
+/// </summary>
+public sealed record ExportSide(string? Author, string? Content, bool? Revealed);
 
 public sealed record ExportPerspective(int? PerspectiveNumber, string? Content, DateTime? UpdatedAt);

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Dreams;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Remembering;
 using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Storage;
 
@@ -20,8 +22,12 @@ public sealed record SiteCounts(int Memories, int Photos, int Perspectives);
 /// Everything in one ZIP, written as it goes (never held in memory whole): each photo and video of each album as its
 /// original (<c>.heic</c>, <c>.mov</c>…) under a readable name, then <c>data.json</c> naming only the files actually written.
 /// </summary>
-public sealed class ExportService(AppDbContext db, DataPaths paths, OriginalFiles originals, CoupleClock clock, ILogger<ExportService> logger)
+public sealed class ExportService(
+    AppDbContext db, DataPaths paths, OriginalFiles originals, SideService sides, CoupleClock clock, ILogger<ExportService> logger)
 {
+    private IReadOnlyDictionary<int, IReadOnlyList<SideView>> _sides = new Dictionary<int, IReadOnlyList<SideView>>();
+    private Dictionary<string, string?> _userNames = [];
+
     private static readonly DateTimeOffset EarliestZipTime = new(1980, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LatestZipTime = new(2107, 12, 30, 0, 0, 0, TimeSpan.Zero);
 
@@ -32,8 +38,11 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, OriginalFile
         await db.MemoryMedia.CountAsync(cancellationToken),
         await db.Perspectives.CountAsync(cancellationToken));
 
-    public async Task WriteAsync(Stream output, CancellationToken cancellationToken)
+    /// <param name="readerId">The partner exporting: the sides in it are those they may read (none hidden from them).</param>
+    public async Task WriteAsync(Stream output, string? readerId, CancellationToken cancellationToken)
     {
+        _sides = await sides.AllForAsync(readerId, cancellationToken);
+        _userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
         var couple = await db.CoupleData.AsNoTracking().SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
         // Oldest first, so an import adds them in the order they were written and keeps ties in order.
         // The whole site, "just us" memories included: an export is the partners' own copy.
@@ -41,18 +50,21 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, OriginalFile
             .OrderBy(m => m.TakenOn).ThenBy(m => m.CreatedAt).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
         var perspectives = await db.Perspectives.AsNoTracking().OrderBy(p => p.Number).ToListAsync(cancellationToken);
+        var dates = await db.ImportantDates.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var dreams = await db.Dreams.AsNoTracking().OrderBy(d => d.Position).ThenBy(d => d.Id).ToListAsync(cancellationToken);
 
         var sink = new AsyncOnlyStream(output);
         await using (var zip = await ZipArchive.CreateAsync(sink, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
-            await WriteEntriesAsync(zip, couple, memories, perspectives, cancellationToken);
+            await WriteEntriesAsync(zip, couple, memories, perspectives, dates, dreams, cancellationToken);
         }
 
         await sink.FlushAsync(cancellationToken);
     }
 
     private async Task WriteEntriesAsync(
-        ZipArchive zip, CoupleData couple, List<Memory> memories, List<Perspective> perspectives, CancellationToken cancellationToken)
+        ZipArchive zip, CoupleData couple, List<Memory> memories, List<Perspective> perspectives, List<ImportantDate> dates, List<Dream> dreams,
+        CancellationToken cancellationToken)
     {
         var names = new PhotoEntryNames();
         var exported = new List<ExportMemory?>(memories.Count);
@@ -69,21 +81,29 @@ public sealed class ExportService(AppDbContext db, DataPaths paths, OriginalFile
 
             exported.Add(new ExportMemory(
                 memory.Title, memory.Description, Day(memory.TakenOn),
-                memory.CreatedAt, memory.UpdatedAt, media.FirstOrDefault(), memory.JustUs, media));
+                memory.CreatedAt, memory.UpdatedAt, media.FirstOrDefault(), memory.JustUs, media, SidesOf(memory.Id)));
         }
 
         var document = new ExportDocument(
             ExportDocument.FormatName,
             ExportDocument.CurrentVersion,
             DateTime.SpecifyKind(clock.UtcNow, DateTimeKind.Unspecified),
-            new ExportCouple(Day(couple.StartDate), couple.HomeMessage, couple.IntroText),
+            new ExportCouple(Day(couple.StartDate), couple.HomeMessage, couple.IntroText, couple.Monthsaries),
             exported,
-            perspectives.Select(p => (ExportPerspective?)new ExportPerspective(p.Number, p.Content, p.UpdatedAt)).ToList());
+            perspectives.Select(p => (ExportPerspective?)new ExportPerspective(p.Number, p.Content, p.UpdatedAt)).ToList(),
+            dates.Select(d => (ExportDate?)new ExportDate(d.Title, Day(d.Date), d.Yearly)).ToList(),
+            dreams.Select(d => (ExportDream?)new ExportDream(
+                d.Title, d.DoneOn is { } done ? Day(done) : null, memories.FindIndex(m => m.Id == d.MemoryId) is var at and >= 0 ? at + 1 : null)).ToList());
         var data = zip.CreateEntry(ExportDocument.EntryName, CompressionLevel.Optimal);
         data.LastWriteTime = ZipTime(clock.UtcNow);
         await using var stream = await data.OpenAsync(cancellationToken);
         await JsonSerializer.SerializeAsync(stream, document, ExportDocument.Json, cancellationToken);
     }
+
+    private List<ExportSide?>? SidesOf(int memoryId) =>
+        _sides.TryGetValue(memoryId, out var views)
+            ? views.Where(v => v.Content is not null).Select(v => (ExportSide?)new ExportSide(_userNames.GetValueOrDefault(v.AuthorId), v.Content, v.Revealed)).ToList()
+            : null;
 
     /// <summary>The medium's original as uploaded, else (an original not kept) its full-size photo or prepared video.</summary>
     /// <returns>The entry's name, or null when none of its files is there.</returns>

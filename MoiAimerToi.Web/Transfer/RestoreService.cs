@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Dreams;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Remembering;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Photos;
@@ -21,6 +24,9 @@ public sealed class RestoreService(
     CoupleService couple,
     MemoryService memories,
     PerspectiveService perspectives,
+    ImportantDates dates,
+    DreamService dreams,
+    Partners partners,
     MemoryPhotos photos,
     VideoIntake videos,
     VideoJobs jobs,
@@ -40,6 +46,8 @@ public sealed class RestoreService(
         var importedCouple = CheckCouple(document.Couple, errors);
         var importedPerspectives = CheckPerspectives(document.Perspectives!, errors, userId);
         var checkedMemories = CheckMemories(document.Memories!, archive, errors);
+        var importedDates = document.Dates is null ? null : CheckDates(document.Dates, errors, userId);
+        var checkedDreams = document.Dreams is null ? null : CheckDreams(document.Dreams, document.Memories!.Count, errors, userId);
         if (errors.Count > 0)
         {
             throw Refused(errors);
@@ -47,6 +55,9 @@ public sealed class RestoreService(
 
         using var staging = new PhotoStaging(photos);
         var importedMemories = new List<Memory>(checkedMemories.Count);
+        var importedSides = new List<ImportedSide>();
+        var authors = (await partners.AccountsAsync(cancellationToken)).Values
+            .Where(u => u.Role == AccountRole.Partner && u.UserName is not null).ToDictionary(u => u.UserName!, u => u.Id);
         foreach (var (exported, takenOn, entries) in checkedMemories)
         {
             var createdAt = Utc(exported.CreatedAt) ?? clock.UtcNow;
@@ -58,9 +69,11 @@ public sealed class RestoreService(
 
             memory.UpdatedAt = Utc(exported.UpdatedAt) ?? createdAt;
             importedMemories.Add(memory);
+            importedSides.AddRange(SidesOf(exported, memory, authors, createdAt));
         }
 
-        var content = new SiteContent(importedCouple!, importedMemories, importedPerspectives);
+        var importedDreams = checkedDreams?.Select(d => new ImportedDream(d.Dream, d.Memory is { } at ? importedMemories[at - 1] : null)).ToList();
+        var content = new SiteContent(importedCouple!, importedMemories, importedPerspectives, importedDates, importedDreams, importedSides);
         await replacer.ReplaceAsync(content, userId, cancellationToken);
         staging.Keep();
         if (importedMemories.Any(m => m.Media.Any(x => x.Status == MediaStatus.Processing)))
@@ -154,7 +167,59 @@ public sealed class RestoreService(
     {
         var fieldErrors = couple.Validate(imported?.StartDate, imported?.HomeMessage, imported?.IntroText, out var startDate);
         errors.AddRange(fieldErrors.Select(e => text["Error_ImportCouple", e.Message].Value));
-        return fieldErrors.Count > 0 ? null : new ImportedCouple(startDate, imported!.HomeMessage!.Trim(), imported.IntroText!.Trim());
+        return fieldErrors.Count > 0 ? null : new ImportedCouple(startDate, imported!.HomeMessage!.Trim(), imported.IntroText!.Trim(), imported.Monthsaries);
+    }
+
+    private List<ImportantDate> CheckDates(IReadOnlyList<ExportDate?> imported, List<string> errors, string? userId)
+    {
+        var checkedOnes = new List<ImportantDate>();
+        foreach (var (date, index) in imported.Select((d, i) => (d, i + 1)))
+        {
+            var input = new ImportantDateInput(date?.Title, date?.Date, date?.Yearly);
+            var fieldErrors = dates.Validate(input, out var day);
+            errors.AddRange(fieldErrors.Select(e => text["Error_ImportDate", index, e.Message].Value));
+            if (fieldErrors.Count == 0)
+            {
+                checkedOnes.Add(dates.Compose(input, day!.Value, userId));
+            }
+        }
+
+        return checkedOnes;
+    }
+
+    /// <summary>
+    /// The sides of an imported memory whose authors are partners of this site (by user name) and whose text keeps the
+    /// rules; any other is left out, as a side belongs to its author.
+    /// </summary>
+    private static IEnumerable<ImportedSide> SidesOf(ExportMemory exported, Memory memory, Dictionary<string, string> authors, DateTime at) =>
+        (exported.Sides ?? [])
+            .Where(s => s is { Author: not null, Content: { Length: > 0 and <= MemorySide.ContentMaxLength } } && authors.ContainsKey(s.Author))
+            .GroupBy(s => s!.Author!)
+            .Select(g => new ImportedSide(memory, new MemorySide
+            {
+                AuthorId = authors[g.Key], Content = g.First()!.Content!.Trim(), Revealed = g.First()!.Revealed ?? false, CreatedAt = at, UpdatedAt = at,
+            }));
+
+    /// <returns>Each dream that passes the rules, with the place in <c>memories</c> of the memory made of it.</returns>
+    private List<(Dream Dream, int? Memory)> CheckDreams(IReadOnlyList<ExportDream?> imported, int memoryCount, List<string> errors, string? userId)
+    {
+        var checkedOnes = new List<(Dream, int?)>();
+        foreach (var (dream, index) in imported.Select((d, i) => (d, i + 1)))
+        {
+            var fieldErrors = dreams.Validate(dream?.Title, dream?.DoneOn, out var doneOn);
+            if (dream?.Memory is { } at && (at < 1 || at > memoryCount))
+            {
+                fieldErrors.Add(new FieldError("memory", text["Error_ImportDreamMemory", at].Value));
+            }
+
+            errors.AddRange(fieldErrors.Select(e => text["Error_ImportDream", index, e.Message].Value));
+            if (fieldErrors.Count == 0)
+            {
+                checkedOnes.Add((dreams.Compose(dream!.Title!, doneOn, index, userId), dream.Memory));
+            }
+        }
+
+        return checkedOnes;
     }
 
     private List<Perspective> CheckPerspectives(IReadOnlyList<ExportPerspective?> imported, List<string> errors, string? userId)

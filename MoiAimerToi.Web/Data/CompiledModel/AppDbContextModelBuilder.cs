@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a9bc9e82-9886-4d41-aa14-d9d4f78b7efe"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("87355e82-5231-44a7-aa31-a85b3c792c7b"), entityTypeCount: 20)
         {
         }
 
@@ -28,9 +28,13 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             var appUser = AppUserEntityType.Create(this);
             var invite = InviteEntityType.Create(this);
             var coupleData = CoupleDataEntityType.Create(this);
+            var dream = DreamEntityType.Create(this);
             var memory = MemoryEntityType.Create(this);
             var memoryMedia = MemoryMediaEntityType.Create(this);
+            var memorySide = MemorySideEntityType.Create(this);
             var perspective = PerspectiveEntityType.Create(this);
+            var importantDate = ImportantDateEntityType.Create(this);
+            var personalLink = PersonalLinkEntityType.Create(this);
             var shareLink = ShareLinkEntityType.Create(this);
             var siteSettings = SiteSettingsEntityType.Create(this);
 
@@ -42,7 +46,11 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
+            DreamEntityType.CreateForeignKey1(dream, memory);
             MemoryMediaEntityType.CreateForeignKey1(memoryMedia, memory);
+            MemorySideEntityType.CreateForeignKey1(memorySide, appUser);
+            MemorySideEntityType.CreateForeignKey2(memorySide, memory);
+            PersonalLinkEntityType.CreateForeignKey1(personalLink, appUser);
             ShareLinkEntityType.CreateForeignKey1(shareLink, memory);
 
             IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
@@ -56,9 +64,13 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             AppUserEntityType.CreateAnnotations(appUser);
             InviteEntityType.CreateAnnotations(invite);
             CoupleDataEntityType.CreateAnnotations(coupleData);
+            DreamEntityType.CreateAnnotations(dream);
             MemoryEntityType.CreateAnnotations(memory);
             MemoryMediaEntityType.CreateAnnotations(memoryMedia);
+            MemorySideEntityType.CreateAnnotations(memorySide);
             PerspectiveEntityType.CreateAnnotations(perspective);
+            ImportantDateEntityType.CreateAnnotations(importantDate);
+            PersonalLinkEntityType.CreateAnnotations(personalLink);
             ShareLinkEntityType.CreateAnnotations(shareLink);
             SiteSettingsEntityType.CreateAnnotations(siteSettings);
 

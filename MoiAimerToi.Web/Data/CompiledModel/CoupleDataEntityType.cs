@@ -19,7 +19,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 "MoiAimerToi.Web.Couple.CoupleData",
                 typeof(CoupleData),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -43,6 +43,13 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 propertyInfo: typeof(CoupleData).GetProperty("IntroText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CoupleData).GetField("<IntroText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20000);
+
+            var monthsaries = runtimeEntityType.AddProperty(
+                "Monthsaries",
+                typeof(bool),
+                propertyInfo: typeof(CoupleData).GetProperty("Monthsaries", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoupleData).GetField("<Monthsaries>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var startDate = runtimeEntityType.AddProperty(
                 "StartDate",

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 
 namespace MoiAimerToi.Web.Pages.Account;
@@ -16,6 +18,8 @@ public sealed class MeModel(
     SignInManager<AppUser> signIn,
     PasskeyService passkeys,
     AccountRemoval removal,
+    FieldRules rules,
+    CoupleClock clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [TempData]
@@ -65,7 +69,7 @@ public sealed class MeModel(
 
     public async Task OnGetAsync()
     {
-        Profile.DisplayName = Account.DisplayName;
+        FillProfile();
         await LoadAsync();
     }
 
@@ -83,7 +87,7 @@ public sealed class MeModel(
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError(nameof(PasskeyName), outcome.Errors[0].Message);
-            Profile.DisplayName = user.DisplayName;
+            FillProfile();
             await LoadAsync();
             return Page();
         }
@@ -118,15 +122,48 @@ public sealed class MeModel(
         if (name.Length == 0 || name.Length > AppUser.DisplayNameMaxLength)
         {
             ModelState.AddModelError("Profile.DisplayName", text[name.Length == 0 ? "Error_Missing" : "Error_TooLong", text["Field_display_name"], AppUser.DisplayNameMaxLength]);
+        }
+
+        var errors = new List<FieldError>();
+        var birthday = IsPartner && Profile.Birthday.Trim().Length > 0 ? rules.PastDate(errors, "birthday", Profile.Birthday, clock.Today) : null;
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError("Profile.Birthday", error.Message);
+        }
+
+        if (Profile.Language is not ("fr" or "en"))
+        {
+            ModelState.AddModelError("Profile.Language", text["Error_Language"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
             await LoadAsync();
             return Page();
         }
 
         user.DisplayName = name;
+        user.Language = Profile.Language;
+        if (IsPartner)
+        {
+            user.Birthday = birthday;
+        }
+
         await users.UpdateAsync(user);
         Notice = text["Settings_ProfileSaved"];
         return RedirectToPage();
     }
+
+    /// <summary>The profile form as saved, beside another form's errors.</summary>
+    private void FillProfile() => Profile = new ProfileInput
+    {
+        DisplayName = Account.DisplayName,
+        Birthday = Account.Birthday?.ToString(FieldRules.DateFormat) ?? "",
+        Language = Account.Language,
+    };
+
+    /// <summary>Only a partner's birthday is in the couple's calendar, so only a partner is asked for it.</summary>
+    public bool IsPartner => Account.Role == AccountRole.Partner;
 
     public async Task<IActionResult> OnPostPasswordAsync()
     {
@@ -160,7 +197,7 @@ public sealed class MeModel(
         if (outcome is not { Succeeded: true })
         {
             ModelState.AddModelError(nameof(ConfirmClose), outcome?.Errors[0].Message ?? text["Account_CloseConfirmMissing"]);
-            Profile.DisplayName = user.DisplayName;
+            FillProfile();
             await LoadAsync();
             return Page();
         }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ public sealed class IndexModel(ExportService export, ImportService imports, IStr
         Response.ContentType = "application/zip";
         Response.Headers.CacheControl = "no-store";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = export.FileName }.ToString();
-        await export.WriteAsync(Response.Body, cancellationToken);
+        await export.WriteAsync(Response.Body, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
         return new EmptyResult();
     }
 

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Dreams;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages.Shared;
 using MoiAimerToi.Web.Perspectives;
 
@@ -16,8 +19,18 @@ public sealed class IndexModel(
     Partners partners,
     Viewer viewer,
     Bylines bylines,
+    DreamService dreams,
+    MemoryService memories,
+    CoupleClock clock,
     IStringLocalizer<SharedResource> text) : SectionPageModel
 {
+    /// <summary>The couple's list of dreams, under the two perspectives.</summary>
+    public DreamsView Dreams { get; private set; } = null!;
+
+    /// <summary>A dream just ticked without JavaScript (<c>?done=</c>): offered again to become a memory.</summary>
+    [FromQuery(Name = "done")]
+    public int? JustDone { get; set; }
+
     public IReadOnlyList<TextBlock> Blocks { get; private set; } = [];
 
     /// <summary>The perspective open for editing when the page is served whole (no JavaScript).</summary>
@@ -87,6 +100,7 @@ public sealed class IndexModel(
         }
 
         Blocks = blocks;
+        Dreams = await DreamsModel.ViewAsync(dreams, memories, clock, viewer.CanEdit ? JustDone : null);
     }
 
     /// <summary>403, with the reason, when this perspective is the other partner's.</summary>

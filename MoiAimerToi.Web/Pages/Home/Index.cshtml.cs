@@ -5,18 +5,25 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
+using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages.Shared;
+using MoiAimerToi.Web.Remembering;
 
 namespace MoiAimerToi.Web.Pages.Home;
 
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class IndexModel(CoupleService couple, CoupleClock clock, Bylines bylines, IStringLocalizer<SharedResource> text) : SectionPageModel
+public sealed class IndexModel(
+    CoupleService couple, CounterService counter, MemoryService memories, Viewer viewer, Bylines bylines, IStringLocalizer<SharedResource> text)
+    : SectionPageModel
 {
     public CoupleData Couple { get; private set; } = null!;
 
     public CounterView Counter { get; private set; } = null!;
 
     public TextBlock Message { get; private set; } = null!;
+
+    /// <summary>The memories of this day in earlier years, newest first; none most days.</summary>
+    public IReadOnlyList<Memory> OnThisDay { get; private set; } = [];
 
     /// <summary>Which part is open for editing when the page is served whole (no JavaScript).</summary>
     public string? Editing { get; private set; }
@@ -61,8 +68,7 @@ public sealed class IndexModel(CoupleService couple, CoupleClock clock, Bylines 
         return await FragmentOrPageAsync("_StartDateForm", Start);
     }
 
-    public async Task<IActionResult> OnGetShowCounterAsync() =>
-        Partial("_Counter", CounterView.For((await couple.GetAsync()).StartDate, clock));
+    public async Task<IActionResult> OnGetShowCounterAsync() => Partial("_Counter", await CounterAsync());
 
     [EditorOnly]
     public async Task<IActionResult> OnPostSaveStartDateAsync()
@@ -70,7 +76,7 @@ public sealed class IndexModel(CoupleService couple, CoupleClock clock, Bylines 
         var outcome = await couple.SetStartDateAsync(Start.StartDate, UserId);
         if (outcome.Succeeded)
         {
-            return Saved("_Counter", CounterView.For(outcome.Value!.StartDate, clock));
+            return Saved("_Counter", await CounterAsync());
         }
 
         Editing = "start";
@@ -80,13 +86,17 @@ public sealed class IndexModel(CoupleService couple, CoupleClock clock, Bylines 
     protected override async Task LoadAsync()
     {
         Couple = await couple.GetAsync();
-        Counter = CounterView.For(Couple.StartDate, clock);
+        Counter = await CounterAsync();
+        OnThisDay = await memories.OnThisDayAsync();
         Message = MessageBlock(Editing == "message" && Request.HasFormContentType ? Text.Value ?? "" : Couple.HomeMessage);
         if (Editing == "start" && !Request.HasFormContentType)
         {
             Start = new StartDateInput { StartDate = Couple.StartDate.ToString(Common.FieldRules.DateFormat) };
         }
     }
+
+    /// <summary>Birthdays are counted for the signed-in only (<see cref="CalendarService"/>).</summary>
+    private Task<CounterView> CounterAsync() => counter.ViewAsync(withBirthdays: viewer.IsSignedIn);
 
     private TextBlock MessageBlock(string value) => new(
         "home-message", "/Home/Index", text["Home_MessageLabel"], value, CoupleData.HomeMessageMaxLength,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Dreams;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
@@ -17,7 +18,9 @@ namespace MoiAimerToi.Web.Pages.Memories;
 /// album's editor: add many files, reorder them (drag, or buttons), choose the cover, remove one, fetch an original.
 /// </summary>
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class ViewModel(MemoryService memories, AlbumService album, IOptions<PhotoOptions> photoLimits, IOptions<MediaOptions> mediaLimits) : PageModel
+public sealed class ViewModel(
+    MemoryService memories, AlbumService album, DreamService dreams, SideService sides, Viewer viewer,
+    IOptions<PhotoOptions> photoLimits, IOptions<MediaOptions> mediaLimits) : PageModel
 {
     /// <summary>What the uploader refuses before sending: a photo or a video over its limit.</summary>
     public long MaxPhotoBytes => photoLimits.Value.MaxUploadBytes;
@@ -27,6 +30,16 @@ public sealed class ViewModel(MemoryService memories, AlbumService album, IOptio
     public Memory Memory { get; private set; } = null!;
 
     public Memory? Newer { get; private set; }
+
+    /// <summary>The sides of this memory this reader may read (<see cref="SideService"/>).</summary>
+    public IReadOnlyList<SideView> Sides { get; private set; } = [];
+
+    /// <summary>The partner's own side as the form sent it.</summary>
+    [BindProperty]
+    public SideInput Side { get; set; } = new();
+
+    /// <summary>The dream this memory was made of, when it was one (« Notre avenir »).</summary>
+    public Dream? Dream { get; private set; }
 
     public Memory? Older { get; private set; }
 
@@ -43,6 +56,28 @@ public sealed class ViewModel(MemoryService memories, AlbumService album, IOptio
     /// <summary>The editor and the album, asked by the uploader as files arrive.</summary>
     [EditorOnly]
     public async Task<IActionResult> OnGetAlbumEditorAsync(int id) => await LoadAsync(id) ? Partial("_AlbumChanged", this) : NotFound();
+
+    /// <summary>The partner's own side of the memory, written or changed, and revealed if they asked.</summary>
+    [EditorOnly]
+    public async Task<IActionResult> OnPostSaveSideAsync(int id)
+    {
+        var outcome = await sides.SaveMineAsync(id, viewer.UserId!, Side.Content, Side.Reveal, HttpContext.RequestAborted);
+        if (outcome is null || !await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError("Side.Content", outcome.Errors[0].Message);
+        }
+        else if (!Request.IsHtmx())
+        {
+            return RedirectToPage(null, null, new { id }, "sides");
+        }
+
+        return Request.IsHtmx() ? Partial("_Sides", this) : Page();
+    }
 
     [EditorOnly]
     public Task<IActionResult> OnPostMoveMediaAsync(int id, int mediaId, int by) =>
@@ -106,6 +141,13 @@ public sealed class ViewModel(MemoryService memories, AlbumService album, IOptio
 
         Memory = memory;
         (Newer, Older) = await memories.NeighboursAsync(memory);
+        Dream = await dreams.OfMemoryAsync(memory.Id);
+        Sides = await sides.ForAsync(memory.Id, viewer.CanEdit ? viewer.UserId : null) ?? [];
+        if (!Request.HasFormContentType && Sides.FirstOrDefault(x => x.Mine) is { } mine)
+        {
+            Side = new SideInput { Content = mine.Content };
+        }
+
         return true;
     }
 }

@@ -8,6 +8,7 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Remembering;
 using MoiAimerToi.Web.Sharing;
 using MoiAimerToi.Web.Site;
 
@@ -25,8 +26,14 @@ public sealed class IndexModel(
     VisibilityService visibilityService,
     UserManager<AppUser> users,
     CoupleClock clock,
+    PersonalLinks personalLinks,
     IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The signed-in partner's own calendar feed and widget addresses.</summary>
+    public string CalendarUrl { get; private set; } = "";
+
+    public string WidgetUrl { get; private set; } = "";
+
     public IReadOnlyList<Invite> Invites { get; private set; } = [];
 
     public IReadOnlyList<AppUser> Accounts { get; private set; } = [];
@@ -182,8 +189,24 @@ public sealed class IndexModel(
         return Page();
     }
 
+    /// <summary>A new secret for the partner's feed or widget; the old address answers 404 from now on.</summary>
+    public async Task<IActionResult> OnPostRenewLinkAsync(PersonalLinkKind kind)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            return BadRequest();
+        }
+
+        await personalLinks.RenewAsync(users.GetUserId(User)!, kind);
+        Notice = text[kind == PersonalLinkKind.Calendar ? "Links_CalendarRenewed" : "Links_WidgetRenewed"];
+        return RedirectToPage(null, null, null, "links");
+    }
+
     private async Task LoadAsync()
     {
+        var me = users.GetUserId(User)!;
+        CalendarUrl = $"{Request.Scheme}://{Request.Host}/calendar/{await personalLinks.TokenAsync(me, PersonalLinkKind.Calendar)}.ics";
+        WidgetUrl = $"{Request.Scheme}://{Request.Host}/widget/{await personalLinks.TokenAsync(me, PersonalLinkKind.Widget)}";
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Invites = await invites.ListAsync();
         ShareLinks = await shareLinks.ListAsync();

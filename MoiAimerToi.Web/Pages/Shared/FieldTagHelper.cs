@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -10,8 +11,10 @@ namespace MoiAimerToi.Web.Pages.Shared;
 /// the input named and filled by <c>asp-for</c> (a textarea, checkbox, file or any input <c>type</c>), an optional
 /// help text, and the field's message from the model state, with <c>aria-invalid</c> and <c>aria-describedby</c>
 /// pointing at them. <c>class</c> goes on the field; every other attribute goes on the input. Child content (a drop
-/// zone, a progress bar) goes between the label and the input. Ids: the input's <c>id</c> (from the name unless
-/// given), then <c>{id}-help</c> and <c>{id}-error</c>.
+/// zone, a progress bar) goes between the label and the input, or, for <c>type="select"</c>, inside the select (its
+/// options). Ids: the input's <c>id</c> (from the name unless given), then <c>{id}-help</c> and <c>{id}-error</c>.
+/// A field of a form that stands many times on one page (each dream's) gives its own <c>name</c> and <c>error</c>,
+/// since the model state has one entry per name.
 /// </summary>
 [HtmlTargetElement("field", Attributes = "asp-for")]
 public sealed class FieldTagHelper : TagHelper
@@ -23,8 +26,14 @@ public sealed class FieldTagHelper : TagHelper
 
     public string? Help { get; set; }
 
-    /// <summary>An input type, or <c>textarea</c>.</summary>
+    /// <summary>An input type, or <c>textarea</c>, or <c>select</c>.</summary>
     public string Type { get; set; } = "text";
+
+    /// <summary>The input's name, when not the one <c>asp-for</c> gives.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The field's message, when not the model state's.</summary>
+    public string? Error { get; set; }
 
     public string? Id { get; set; }
 
@@ -34,11 +43,12 @@ public sealed class FieldTagHelper : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var name = Name ?? ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = Id ?? TagBuilder.CreateSanitizedId(name, "-");
-        var message = ViewContext.ViewData.ModelState.TryGetValue(name, out var state) ? state.Errors.FirstOrDefault()?.ErrorMessage : null;
+        var message = Error ?? (ViewContext.ViewData.ModelState.TryGetValue(name, out var state) ? state.Errors.FirstOrDefault()?.ErrorMessage : null);
 
-        var input = new TagBuilder(Type == "textarea" ? "textarea" : "input") { TagRenderMode = Type == "textarea" ? TagRenderMode.Normal : TagRenderMode.SelfClosing };
+        var element = Type is "textarea" or "select" ? Type : "input";
+        var input = new TagBuilder(element) { TagRenderMode = element == "input" ? TagRenderMode.SelfClosing : TagRenderMode.Normal };
         foreach (var attribute in output.Attributes.Where(a => a.Name != "class"))
         {
             input.MergeAttribute(attribute.Name, attribute.Value?.ToString() ?? "", replaceExisting: true);
@@ -49,8 +59,12 @@ public sealed class FieldTagHelper : TagHelper
         input.MergeAttribute("aria-invalid", message is null ? "false" : "true", replaceExisting: true);
         input.MergeAttribute("aria-describedby", Help is null ? $"{id}-error" : $"{id}-help {id}-error", replaceExisting: true);
         var value = Convert.ToString(For.Model, CultureInfo.InvariantCulture) ?? "";
+        var decoration = await output.GetChildContentAsync();
         switch (Type)
         {
+            case "select":
+                input.InnerHtml.AppendHtml(decoration);
+                break;
             case "textarea":
                 input.InnerHtml.Append(value);
                 break;
@@ -82,7 +96,6 @@ public sealed class FieldTagHelper : TagHelper
         var classes = context.AllAttributes.TryGetAttribute("class", out var extra) ? $"field {extra.Value}" : "field";
         output.Attributes.SetAttribute("class", classes);
         var content = output.Content;
-        var decoration = await output.GetChildContentAsync();
         if (Type == "checkbox")
         {
             var inline = new TagBuilder("div");
@@ -92,7 +105,7 @@ public sealed class FieldTagHelper : TagHelper
         }
         else
         {
-            content.AppendHtml(label).AppendHtml(decoration).AppendHtml(input);
+            content.AppendHtml(label).AppendHtml(Type == "select" ? new HtmlString("") : decoration).AppendHtml(input);
         }
 
         if (Help is not null)
