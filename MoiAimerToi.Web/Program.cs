@@ -35,6 +35,7 @@ builder.Services
     .AddPerspectives()
     .AddRemembering()
     .AddDreams()
+    .AddScoped<MoiAimerToi.Web.Letters.LetterService>()
     .AddBackups()
     .AddAppHealth()
     .AddTransfer()
@@ -102,6 +103,7 @@ app.MapSettingsApi();
 app.MapShareLinksApi();
 app.MapRememberingApi();
 app.MapDreamsApi();
+app.MapLettersApi();
 app.MapOpenApi().RequireAuthorization(ApiAuthentication.ReaderPolicy);
 
 await app.StartAsync();

@@ -96,7 +96,7 @@ public class HealthApiTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(
             [
                 "/api/auth/login", "/api/counter", "/api/couple-data", "/api/couple-data/home-message", "/api/couple-data/intro",
-                "/api/couple-data/start-date", "/api/dates", "/api/dates/{id}", "/api/dreams", "/api/dreams/{id}", "/api/export", "/api/health", "/api/import", "/api/invites", "/api/invites/{id}", "/api/invites/{token}/accept",
+                "/api/couple-data/start-date", "/api/dates", "/api/dates/{id}", "/api/dreams", "/api/dreams/{id}", "/api/export", "/api/health", "/api/import", "/api/invites", "/api/invites/{id}", "/api/invites/{token}/accept", "/api/letters", "/api/letters/{id}",
                 "/api/me", "/api/memories", "/api/memories/{id}", "/api/memories/{id}/media", "/api/memories/{id}/media/order", "/api/memories/{id}/media/{mediaId}",
                 "/api/memories/{id}/media/{mediaId}/original", "/api/memories/{id}/sides", "/api/memories/{id}/sides/mine", "/api/on-this-day", "/api/perspectives", "/api/perspectives/{number}", "/api/settings/visibility",
                 "/api/share-links", "/api/share-links/{id}",

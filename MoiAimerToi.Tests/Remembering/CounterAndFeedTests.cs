@@ -137,6 +137,12 @@ public class CounterAndFeedTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Empty(page.QuerySelectorAll("nav, a"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync($"/widget/{SecretTokens.New()}")).StatusCode);
+
+        // In the partner's language, whatever the browser on the wall speaks.
+        await StartAsync(language: "en");
+        var english = await factory.CreateBrowser().GetPageAsync($"/widget/{widget}");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("days together", english.QuerySelector(".next-occasion .occasion:not([hidden])")!.TextContent);
         await factory.InScopeAsync(services => services.GetRequiredService<PersonalLinks>().RenewAsync(partner.Id, PersonalLinkKind.Widget));
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync($"/widget/{widget}")).StatusCode);
     }

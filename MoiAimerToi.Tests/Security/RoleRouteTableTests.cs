@@ -77,6 +77,11 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /calendar?handler=Monthsaries"] = ("L3ooLL", "L3ooLL"),
         ["GET /calendar/{secret}.ics"] = ("444444", "444444"), // A made-up secret; RememberingTests: a partner's own.
         ["GET /widget/{secret}"] = ("444444", "444444"),
+        ["GET /letters"] = ("L3ooLL", "L3ooLL"),
+        ["POST /letters?handler=Write"] = ("L3ooLL", "L3ooLL"), // Empty: the form again, with its errors.
+        ["POST /letters?handler=Save"] = ("L3ooLL", "L3ooLL"), // An unknown letter: 404.
+        ["POST /letters?handler=Delete"] = ("L3ooLL", "L3ooLL"),
+        ["GET /letters/{id:int}"] = ("L3ooLL", "L3ooLL"), // Not a letter of theirs: 404 (LettersTests: a sealed one too).
         ["GET /data"] = ("L3ooLL", "L3ooLL"),
         ["GET /data?handler=Download"] = ("L3ooLL", "L3ooLL"),
         ["GET /data?handler=ConfirmImport"] = ("L3ooLL", "L3ooLL"),
@@ -153,6 +158,10 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["DELETE /api/dreams/{id:int}"] = ("13ooo1", "13ooo1"),
         ["GET /api/memories/{id:int}/sides"] = ("oooooo", "1oooo1"),
         ["PUT /api/memories/{id:int}/sides/mine"] = ("13oo31", "13oo31"), // The key has no side of its own: 403. Empty: 400.
+        ["GET /api/letters"] = ("oooooo", "1oooo1"), // An empty list for all but a partner (LettersTests).
+        ["POST /api/letters"] = ("13oo31", "13oo31"), // The key is no one: 403.
+        ["PUT /api/letters/{id:int}"] = ("13ooo1", "13ooo1"), // An unknown letter: 404.
+        ["DELETE /api/letters/{id:int}"] = ("13ooo1", "13ooo1"),
         ["GET /api/perspectives"] = ("oooooo", "1oooo1"),
         ["GET /api/perspectives/{number:int}"] = ("oooooo", "1oooo1"),
         ["POST /api/perspectives"] = ("13ooo1", "13ooo1"),
@@ -375,6 +384,7 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
                 or "/settings?handler=ResetLink" or "/calendar?handler=EditDate" or "/calendar?handler=SaveDate"
                 or "/calendar?handler=DeleteDate" => "&id=999999",
             "/settings?handler=RenewLink" => "&kind=Calendar",
+            "/letters?handler=Save" or "/letters?handler=Delete" => "&id=999999",
             "/calendar?handler=Monthsaries" => "&on=false",
             _ when path.StartsWith("/memories?handler=", StringComparison.Ordinal) && !path.EndsWith("Items", StringComparison.Ordinal)
                 && !path.EndsWith("Create", StringComparison.Ordinal) => $"&id={memory.Id}",

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Dreams;
+using MoiAimerToi.Web.Letters;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Remembering;
@@ -34,6 +35,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Dream> Dreams => Set<Dream>();
 
     public DbSet<MemorySide> MemorySides => Set<MemorySide>();
+
+    public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<LetterPhoto> LetterPhotos => Set<LetterPhoto>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -79,6 +84,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             side.HasIndex(s => new { s.MemoryId, s.AuthorId }).IsUnique();
             side.HasOne<Memory>().WithMany().HasForeignKey(s => s.MemoryId).OnDelete(DeleteBehavior.Cascade);
             side.HasOne<AppUser>().WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Letter>(letter =>
+        {
+            letter.Property(l => l.Content).HasMaxLength(Letter.ContentMaxLength);
+            letter.HasOne<AppUser>().WithMany().HasForeignKey(l => l.AuthorId).OnDelete(DeleteBehavior.Cascade);
+            letter.HasMany(l => l.Photos).WithOne().HasForeignKey(p => p.LetterId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<LetterPhoto>(photo =>
+        {
+            photo.Property(p => p.FileName).HasMaxLength(64);
+            // A file request finds its letter by name.
+            photo.HasIndex(p => p.FileName);
         });
 
         builder.Entity<Dream>(dream =>

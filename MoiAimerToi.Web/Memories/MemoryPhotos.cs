@@ -23,11 +23,12 @@ public sealed class MemoryPhotos(
     IStringLocalizer<SharedResource> text,
     ILogger<MemoryPhotos> logger)
 {
-    public async Task<(StoredPhoto? Photo, FieldError? Error)> StoreAsync(Stream upload, CancellationToken cancellationToken)
+    /// <param name="keepOriginal">False for a photo no one downloads as uploaded (a letter's).</param>
+    public async Task<(StoredPhoto? Photo, FieldError? Error)> StoreAsync(Stream upload, CancellationToken cancellationToken, bool keepOriginal = true)
     {
         try
         {
-            return (await pipeline.StoreAsync(upload, media.Value.KeepOriginals, cancellationToken), null);
+            return (await pipeline.StoreAsync(upload, keepOriginal && media.Value.KeepOriginals, cancellationToken), null);
         }
         catch (PhotoRejectedException rejected)
         {
@@ -79,6 +80,8 @@ public sealed class MemoryPhotos(
         var media = await db.MemoryMedia.Select(m => new { m.FileName, m.PosterFileName, m.OriginalFileName }).ToListAsync(cancellationToken);
         var stored = media.SelectMany(m => new[] { m.FileName, m.PosterFileName }).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var kept = media.Select(m => m.OriginalFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // And every letter's photos, sealed ones too.
+        stored.UnionWith(await db.LetterPhotos.Select(p => p.FileName).ToListAsync(cancellationToken));
         return pipeline.SweepOrphans(stored, writtenBefore) + originals.SweepOrphans(kept, writtenBefore) + SweepScratch(writtenBefore);
     }
 

@@ -22,9 +22,9 @@ public enum FileCaching
 /// Who may read a stored file: the one place the visibility rules meet the files. A file is readable when a memory
 /// this request may read shows it (so never a "just us" memory's for anyone but the partners), and, on a Private
 /// site, only by an account (its sign-in cookie, a token or the key). Anyone else gets the same 404 as for a file
-/// that does not exist.
+/// that does not exist. A letter's photo is read only as its letter is (<see cref="Letters.LetterService"/>).
 /// </summary>
-public sealed class MediaAccess(VisibilityService visibility, MemoryService memories, Audience audience)
+public sealed class MediaAccess(VisibilityService visibility, MemoryService memories, Letters.LetterService letters, Audience audience)
 {
     /// <returns>Null when the file is not this request's to read.</returns>
     public async Task<FileCaching?> CheckAsync(HttpContext context, string memoryPhotoName, CancellationToken cancellationToken = default)
@@ -39,7 +39,10 @@ public sealed class MediaAccess(VisibilityService visibility, MemoryService memo
 
         if (await memories.FindByFileAsync(memoryPhotoName, cancellationToken) is not var (memory, _))
         {
-            return null;
+            // A letter's photo: for whoever may read that letter now (its author; the one it is for, once open), whatever the site's visibility.
+            return await letters.MayReadFileAsync(memoryPhotoName, ApiTokens.UserId(principal) ?? principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, cancellationToken)
+                ? FileCaching.Revalidated
+                : null;
         }
 
         // A year of "public" could not be recalled from a proxy once the site turns Private or the memory "just us".

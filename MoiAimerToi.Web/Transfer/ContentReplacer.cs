@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Letters;
 using MoiAimerToi.Web.Memories;
 
 namespace MoiAimerToi.Web.Transfer;
@@ -12,6 +13,8 @@ namespace MoiAimerToi.Web.Transfer;
 public sealed class ContentReplacer(
     AppDbContext db, CoupleClock clock, MemoryPhotos photos, ILogger<ContentReplacer> logger)
 {
+    private List<LetterPhoto> _replacedLetterPhotos = [];
+
     public async Task ReplaceAsync(SiteContent content, string? userId, CancellationToken cancellationToken)
     {
         List<MemoryMedia> replaced;
@@ -25,6 +28,16 @@ public sealed class ContentReplacer(
             if (content.Dates is not null)
             {
                 db.ImportantDates.RemoveRange(await db.ImportantDates.ToListAsync(cancellationToken));
+            }
+
+            // An import replaces the letters of the partners it brings letters of; another partner's sealed ones stay.
+            var replacedLetters = new List<LetterPhoto>();
+            if (content.Letters is { Count: > 0 } brought)
+            {
+                var authors = brought.Select(l => l.AuthorId).ToHashSet();
+                var old = await db.Letters.Include(l => l.Photos).Where(l => authors.Contains(l.AuthorId)).ToListAsync(cancellationToken);
+                replacedLetters = old.SelectMany(l => l.Photos).ToList();
+                db.Letters.RemoveRange(old);
             }
 
             if (content.Dreams is not null)
@@ -46,6 +59,8 @@ public sealed class ContentReplacer(
             db.Memories.AddRange(content.Memories);
             db.Perspectives.AddRange(content.Perspectives);
             db.ImportantDates.AddRange(content.Dates ?? []);
+            db.Letters.AddRange(content.Letters ?? []);
+            _replacedLetterPhotos = replacedLetters;
             await db.SaveChangesAsync(cancellationToken);
 
             foreach (var (memory, side) in content.Sides ?? [])
@@ -67,6 +82,10 @@ public sealed class ContentReplacer(
 
         db.ChangeTracker.Clear();
         photos.Remove(replaced);
+        foreach (var photo in _replacedLetterPhotos)
+        {
+            photos.Remove(photo.FileName);
+        }
 
         logger.LogInformation("Import: the site's content was replaced by {Memories} memories and {Perspectives} perspectives",
             content.Memories.Count, content.Perspectives.Count);

@@ -17,7 +17,8 @@ public sealed record ExportDocument(
     IReadOnlyList<ExportMemory?>? Memories,
     IReadOnlyList<ExportPerspective?>? Perspectives,
     IReadOnlyList<ExportDate?>? Dates = null,
-    IReadOnlyList<ExportDream?>? Dreams = null)
+    IReadOnlyList<ExportDream?>? Dreams = null,
+    IReadOnlyList<ExportLetter?>? Letters = null)
 {
     public const string EntryName = "data.json";
     public const string FormatName = "moi-aimer-toi";
@@ -39,6 +40,12 @@ public sealed record ExportCouple(string? StartDate, string? HomeMessage, string
 
 /// <summary>One of the couple's own dates (additive: an older export has no <c>dates</c>, and an import of it keeps the site's).</summary>
 public sealed record ExportDate(string? Title, string? Date, bool? Yearly);
+
+/// <summary>
+/// A letter its reader may read: one they wrote (sealed or not), or one opened for them. <paramref name="From"/> is its
+/// author's user name, <paramref name="To"/> "partner" or "both", <paramref name="Photos"/> its photos' entries in the ZIP.
+/// </summary>
+public sealed record ExportLetter(string? From, string? To, string? OpensOn, string? Content, IReadOnlyList<string?>? Photos);
 
 /// <summary>A dream of the list, in its order; <paramref name="Memory"/> is the place (1 is first) in <c>memories</c> of the memory made of it.</summary>
 public sealed record ExportDream(string? Title, string? DoneOn, int? Memory);

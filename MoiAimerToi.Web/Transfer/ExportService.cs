@@ -6,6 +6,7 @@ using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Dreams;
+using MoiAimerToi.Web.Letters;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
@@ -23,10 +24,12 @@ public sealed record SiteCounts(int Memories, int Photos, int Perspectives);
 /// original (<c>.heic</c>, <c>.mov</c>…) under a readable name, then <c>data.json</c> naming only the files actually written.
 /// </summary>
 public sealed class ExportService(
-    AppDbContext db, DataPaths paths, OriginalFiles originals, SideService sides, CoupleClock clock, ILogger<ExportService> logger)
+    AppDbContext db, DataPaths paths, OriginalFiles originals, SideService sides, LetterService letters, CoupleClock clock, ILogger<ExportService> logger)
 {
     private IReadOnlyDictionary<int, IReadOnlyList<SideView>> _sides = new Dictionary<int, IReadOnlyList<SideView>>();
     private Dictionary<string, string?> _userNames = [];
+    private List<LetterView> _letters = [];
+    private Dictionary<int, string> _authors = [];
 
     private static readonly DateTimeOffset EarliestZipTime = new(1980, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LatestZipTime = new(2107, 12, 30, 0, 0, 0, TimeSpan.Zero);
@@ -43,6 +46,8 @@ public sealed class ExportService(
     {
         _sides = await sides.AllForAsync(readerId, cancellationToken);
         _userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
+        _letters = (await letters.ListAsync(readerId, cancellationToken)).Where(l => l.Content is not null).ToList();
+        _authors = await db.Letters.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.AuthorId, cancellationToken);
         var couple = await db.CoupleData.AsNoTracking().SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
         // Oldest first, so an import adds them in the order they were written and keeps ties in order.
         // The whole site, "just us" memories included: an export is the partners' own copy.
@@ -84,6 +89,20 @@ public sealed class ExportService(
                 memory.CreatedAt, memory.UpdatedAt, media.FirstOrDefault(), memory.JustUs, media, SidesOf(memory.Id)));
         }
 
+        var exportedLetters = new List<ExportLetter?>();
+        foreach (var letter in _letters)
+        {
+            var entries = new List<string?>();
+            foreach (var photo in letter.Photos)
+            {
+                entries.Add(await WriteLetterPhotoAsync(zip, letter, photo, entries.Count + 1, cancellationToken));
+            }
+
+            exportedLetters.Add(new ExportLetter(
+                _userNames.GetValueOrDefault(_authors.GetValueOrDefault(letter.Id) ?? ""), letter.ToBoth ? "both" : "partner", Day(letter.OpensOn),
+                letter.Content, entries.OfType<string>().Select(e => (string?)e).ToList()));
+        }
+
         var document = new ExportDocument(
             ExportDocument.FormatName,
             ExportDocument.CurrentVersion,
@@ -93,7 +112,8 @@ public sealed class ExportService(
             perspectives.Select(p => (ExportPerspective?)new ExportPerspective(p.Number, p.Content, p.UpdatedAt)).ToList(),
             dates.Select(d => (ExportDate?)new ExportDate(d.Title, Day(d.Date), d.Yearly)).ToList(),
             dreams.Select(d => (ExportDream?)new ExportDream(
-                d.Title, d.DoneOn is { } done ? Day(done) : null, memories.FindIndex(m => m.Id == d.MemoryId) is var at and >= 0 ? at + 1 : null)).ToList());
+                d.Title, d.DoneOn is { } done ? Day(done) : null, memories.FindIndex(m => m.Id == d.MemoryId) is var at and >= 0 ? at + 1 : null)).ToList(),
+            exportedLetters);
         var data = zip.CreateEntry(ExportDocument.EntryName, CompressionLevel.Optimal);
         data.LastWriteTime = ZipTime(clock.UtcNow);
         await using var stream = await data.OpenAsync(cancellationToken);
@@ -132,6 +152,24 @@ public sealed class ExportService(
             await source.CopyToAsync(target, cancellationToken);
             return name;
         }
+    }
+
+    /// <summary>A letter's photo, its full-size JPEG, as <c>letters/{opens_on} {letter} {n}.jpg</c>; null when its file is missing.</summary>
+    private async Task<string?> WriteLetterPhotoAsync(ZipArchive zip, LetterView letter, LetterPhoto photo, int number, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(paths.Uploads, photo.FileName);
+        if (!File.Exists(path))
+        {
+            logger.LogWarning("A photo of letter {Id} is missing from the data folder; it is exported without it", letter.Id);
+            return null;
+        }
+
+        var name = $"letters/{Day(letter.OpensOn)} {letter.Id} {number}{Path.GetExtension(photo.FileName)}";
+        var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+        await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
+        await using var target = await entry.OpenAsync(cancellationToken);
+        await source.CopyToAsync(target, cancellationToken);
+        return name;
     }
 
     private static string Day(DateOnly day) => day.ToString(FieldRules.DateFormat, CultureInfo.InvariantCulture);

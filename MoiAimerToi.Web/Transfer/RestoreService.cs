@@ -4,6 +4,7 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Dreams;
+using MoiAimerToi.Web.Letters;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
@@ -72,8 +73,17 @@ public sealed class RestoreService(
             importedSides.AddRange(SidesOf(exported, memory, authors, createdAt));
         }
 
+        var importedLetters = new List<Letter>();
+        foreach (var letter in document.Letters ?? [])
+        {
+            if (await LetterOfAsync(letter, archive, authors, staging, cancellationToken) is { } imported)
+            {
+                importedLetters.Add(imported);
+            }
+        }
+
         var importedDreams = checkedDreams?.Select(d => new ImportedDream(d.Dream, d.Memory is { } at ? importedMemories[at - 1] : null)).ToList();
-        var content = new SiteContent(importedCouple!, importedMemories, importedPerspectives, importedDates, importedDreams, importedSides);
+        var content = new SiteContent(importedCouple!, importedMemories, importedPerspectives, importedDates, importedDreams, importedSides, importedLetters);
         await replacer.ReplaceAsync(content, userId, cancellationToken);
         staging.Keep();
         if (importedMemories.Any(m => m.Media.Any(x => x.Status == MediaStatus.Processing)))
@@ -199,6 +209,34 @@ public sealed class RestoreService(
             {
                 AuthorId = authors[g.Key], Content = g.First()!.Content!.Trim(), Revealed = g.First()!.Revealed ?? false, CreatedAt = at, UpdatedAt = at,
             }));
+
+    /// <summary>
+    /// A letter of a partner of this site (by user name), with its photos stored again; null for anyone else's, or a
+    /// letter whose day or text breaks the rules (a letter already opened keeps its day, even a past one).
+    /// </summary>
+    private async Task<Letter?> LetterOfAsync(ExportLetter? exported, SafeArchive archive, Dictionary<string, string> authors, PhotoStaging staging, CancellationToken cancellationToken)
+    {
+        if (exported is not { From: { } from, Content: { Length: > 0 and <= Letter.ContentMaxLength } content } || !authors.TryGetValue(from, out var authorId)
+            || !DateOnly.TryParseExact(exported.OpensOn, FieldRules.DateFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var opensOn))
+        {
+            return null;
+        }
+
+        var letter = new Letter { AuthorId = authorId, ToBoth = exported.To == "both", Content = content, OpensOn = opensOn, CreatedAt = clock.UtcNow, UpdatedAt = clock.UtcNow };
+        foreach (var entry in (exported.Photos ?? []).OfType<string>().Where(archive.Contains).Take(Letter.MaxPhotos))
+        {
+            await using var source = archive.Open(entry);
+            var (stored, error) = await staging.StoreAsync(source, cancellationToken);
+            if (stored is null)
+            {
+                throw Refused(entry, error!.Message);
+            }
+
+            letter.Photos.Add(new LetterPhoto { FileName = stored.FileName, Width = stored.Width, Height = stored.Height, Position = letter.Photos.Count });
+        }
+
+        return letter;
+    }
 
     /// <returns>Each dream that passes the rules, with the place in <c>memories</c> of the memory made of it.</returns>
     private List<(Dream Dream, int? Memory)> CheckDreams(IReadOnlyList<ExportDream?> imported, int memoryCount, List<string> errors, string? userId)

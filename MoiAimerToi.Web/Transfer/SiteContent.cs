@@ -1,4 +1,5 @@
 using MoiAimerToi.Web.Dreams;
+using MoiAimerToi.Web.Letters;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Remembering;
@@ -11,7 +12,8 @@ public sealed record ImportedCouple(DateOnly? StartDate, string? HomeMessage, st
 /// <summary>Everything that replaces the site's content, checked and with its photos already stored; <see cref="Dates"/> null keeps the site's.</summary>
 public sealed record SiteContent(
     ImportedCouple Couple, IReadOnlyList<Memory> Memories, IReadOnlyList<Perspective> Perspectives,
-    IReadOnlyList<ImportantDate>? Dates = null, IReadOnlyList<ImportedDream>? Dreams = null, IReadOnlyList<ImportedSide>? Sides = null);
+    IReadOnlyList<ImportantDate>? Dates = null, IReadOnlyList<ImportedDream>? Dreams = null, IReadOnlyList<ImportedSide>? Sides = null,
+    IReadOnlyList<Letter>? Letters = null);
 
 /// <summary>A partner's side an import brings, for one of its memories.</summary>
 public sealed record ImportedSide(Memory Memory, MemorySide Side);

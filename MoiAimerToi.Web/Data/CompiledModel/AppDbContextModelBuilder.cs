@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("87355e82-5231-44a7-aa31-a85b3c792c7b"), entityTypeCount: 20)
+            : base(skipDetectChanges: false, modelId: new Guid("4702f185-22ad-4937-81fb-e1bfce1c4c3e"), entityTypeCount: 22)
         {
         }
 
@@ -29,6 +29,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             var invite = InviteEntityType.Create(this);
             var coupleData = CoupleDataEntityType.Create(this);
             var dream = DreamEntityType.Create(this);
+            var letter = LetterEntityType.Create(this);
+            var letterPhoto = LetterPhotoEntityType.Create(this);
             var memory = MemoryEntityType.Create(this);
             var memoryMedia = MemoryMediaEntityType.Create(this);
             var memorySide = MemorySideEntityType.Create(this);
@@ -47,6 +49,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, appUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
             DreamEntityType.CreateForeignKey1(dream, memory);
+            LetterEntityType.CreateForeignKey1(letter, appUser);
+            LetterPhotoEntityType.CreateForeignKey1(letterPhoto, letter);
             MemoryMediaEntityType.CreateForeignKey1(memoryMedia, memory);
             MemorySideEntityType.CreateForeignKey1(memorySide, appUser);
             MemorySideEntityType.CreateForeignKey2(memorySide, memory);
@@ -65,6 +69,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             InviteEntityType.CreateAnnotations(invite);
             CoupleDataEntityType.CreateAnnotations(coupleData);
             DreamEntityType.CreateAnnotations(dream);
+            LetterEntityType.CreateAnnotations(letter);
+            LetterPhotoEntityType.CreateAnnotations(letterPhoto);
             MemoryEntityType.CreateAnnotations(memory);
             MemoryMediaEntityType.CreateAnnotations(memoryMedia);
             MemorySideEntityType.CreateAnnotations(memorySide);

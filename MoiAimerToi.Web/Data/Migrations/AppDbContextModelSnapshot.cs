@@ -375,6 +375,72 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.ToTable("Dreams");
                 });
 
+            modelBuilder.Entity("MoiAimerToi.Web.Letters.Letter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToBoth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Letters.LetterPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LetterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileName");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("LetterPhotos");
+                });
+
             modelBuilder.Entity("MoiAimerToi.Web.Memories.Memory", b =>
                 {
                     b.Property<int>("Id")
@@ -859,6 +925,24 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("MoiAimerToi.Web.Letters.Letter", b =>
+                {
+                    b.HasOne("MoiAimerToi.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Letters.LetterPhoto", b =>
+                {
+                    b.HasOne("MoiAimerToi.Web.Letters.Letter", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MoiAimerToi.Web.Memories.MemoryMedia", b =>
                 {
                     b.HasOne("MoiAimerToi.Web.Memories.Memory", null)
@@ -898,6 +982,11 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MemoryId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Letters.Letter", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("MoiAimerToi.Web.Memories.Memory", b =>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Letters;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages.Shared;
@@ -13,7 +14,8 @@ namespace MoiAimerToi.Web.Pages.Home;
 
 [OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(
-    CoupleService couple, CounterService counter, MemoryService memories, Viewer viewer, Bylines bylines, IStringLocalizer<SharedResource> text)
+    CoupleService couple, CounterService counter, MemoryService memories, LetterService letters, Viewer viewer, Bylines bylines,
+    IStringLocalizer<SharedResource> text)
     : SectionPageModel
 {
     public CoupleData Couple { get; private set; } = null!;
@@ -24,6 +26,9 @@ public sealed class IndexModel(
 
     /// <summary>The memories of this day in earlier years, newest first; none most days.</summary>
     public IReadOnlyList<Memory> OnThisDay { get; private set; } = [];
+
+    /// <summary>Letters opened for the signed-in partner this week (never anyone else's page).</summary>
+    public IReadOnlyList<LetterView> OpenedLetters { get; private set; } = [];
 
     /// <summary>Which part is open for editing when the page is served whole (no JavaScript).</summary>
     public string? Editing { get; private set; }
@@ -88,6 +93,7 @@ public sealed class IndexModel(
         Couple = await couple.GetAsync();
         Counter = await CounterAsync();
         OnThisDay = await memories.OnThisDayAsync();
+        OpenedLetters = viewer.CanEdit ? await letters.JustOpenedAsync(viewer.UserId) : [];
         Message = MessageBlock(Editing == "message" && Request.HasFormContentType ? Text.Value ?? "" : Couple.HomeMessage);
         if (Editing == "start" && !Request.HasFormContentType)
         {

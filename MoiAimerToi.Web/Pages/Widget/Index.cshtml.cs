@@ -16,6 +16,9 @@ public sealed class IndexModel(PersonalLinks links, CounterService counter) : Pa
 {
     public CounterView Counter { get; private set; } = null!;
 
+    /// <summary>The partner's language; the view takes it on (a culture set in an async handler does not outlive it).</summary>
+    public CultureInfo Culture { get; private set; } = CultureInfo.CurrentUICulture;
+
     public async Task<IActionResult> OnGetAsync(string secret)
     {
         if (await links.OwnerAsync(PersonalLinkKind.Widget, secret) is not { } partner)
@@ -23,7 +26,7 @@ public sealed class IndexModel(PersonalLinks links, CounterService counter) : Pa
             return NotFound();
         }
 
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(partner.Language == "en" ? "en" : "fr");
+        Culture = CultureInfo.GetCultureInfo(partner.Language == "en" ? "en" : "fr");
         Response.Headers.CacheControl = "private, no-store";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         Counter = await counter.ViewAsync(withBirthdays: true);
