@@ -8,6 +8,7 @@ public class LettersTests(BrowserApp app) : IClassFixture<BrowserApp>
     [BrowserFact]
     public async Task A_Partner_Seals_A_Letter_On_A_Phone()
     {
+        await Infrastructure.Accounts.CreateAccountAsync(app, "sam", MoiAimerToi.Web.Accounts.AccountRole.Partner, perspectiveNumber: 2, displayName: "Sam");
         await using var session = await BrowserSession.OpenAsync(app, "phone");
         var page = session.Page;
         await session.SignInAsync();

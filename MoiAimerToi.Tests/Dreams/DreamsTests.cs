@@ -35,6 +35,11 @@ public class DreamsTests(AppFactory factory) : IClassFixture<AppFactory>
         var undone = await key.SendRawAsync(HttpMethod.Put, $"/api/dreams/{a}", """{"done_on": null}""");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, (await undone.JsonAsync()).GetProperty("done_on").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await key.PutAsJsonAsync("/api/dreams/999999", new { title = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await key.SendRawAsync(HttpMethod.Put, $"/api/dreams/{a}", """{"position": "2"}""")).StatusCode);
+        var memory = (await (await key.PostAsJsonAsync("/api/memories", new { title = "Le road trip" })).JsonAsync()).GetProperty("id").GetInt32();
+        await key.PutAsJsonAsync($"/api/dreams/{a}", new { memory_id = memory });
+        var unlinked = await key.SendRawAsync(HttpMethod.Put, $"/api/dreams/{a}", """{"memory_id": null}""");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await unlinked.JsonAsync()).GetProperty("memory_id").ValueKind);
 
         await factory.CreateAccountAsync("cousin", AccountRole.Guest);
         var guest = await factory.CreateTokenClientAsync("cousin");

@@ -142,6 +142,22 @@ public class LettersTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await alex.GetAsync(photo)).StatusCode);
     }
 
+    [Fact]
+    public async Task An_Import_Keeps_The_Other_Partners_Sealed_Letters_It_Could_Not_Carry()
+    {
+        var (_, _, alexApi, samApi, today) = await StartAsync();
+        var samWrote = await samApi.PostAsJsonAsync("/api/letters", new { to = "partner", content = "Le secret de Sam.", opens_on = today.AddDays(5).ToString("yyyy-MM-dd") });
+        var id = (await samWrote.JsonAsync()).GetProperty("id").GetInt32();
+        var zip = await (await alexApi.GetAsync("/api/export")).Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await alexApi.PostAsync("/api/import", Transfer.Zips.ImportForm(zip))).StatusCode);
+
+        var samsOwn = (await (await samApi.GetAsync("/api/letters")).JsonAsync()).EnumerateArray().Single(l => l.GetProperty("id").GetInt32() == id);
+        Assert.Equal("Le secret de Sam.", samsOwn.GetProperty("content").GetString());
+        var forAlex = (await (await alexApi.GetAsync("/api/letters")).JsonAsync()).EnumerateArray().Single(l => l.GetProperty("id").GetInt32() == id);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, forAlex.GetProperty("content").ValueKind);
+    }
+
     private static async Task<string> ExportAsync(HttpClient client)
     {
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await (await client.GetAsync("/api/export")).Content.ReadAsByteArrayAsync()));

@@ -143,6 +143,26 @@ public class SidesTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.DoesNotContain(SamSide, await new StreamReader(archive.GetEntry("data.json")!.Open()).ReadToEndAsync());
     }
 
+    [Fact]
+    public async Task An_Import_By_One_Partner_Keeps_The_Others_Hidden_Side()
+    {
+        var (memory, _, _, alexApi) = await StartAsync();
+        var samApi = await factory.CreateTokenClientAsync("sam");
+        await samApi.PutAsJsonAsync($"/api/memories/{memory}/sides/mine", new { content = SamSide });
+        var zip = await (await alexApi.GetAsync("/api/export")).Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await alexApi.PostAsync("/api/import", Transfer.Zips.ImportForm(zip))).StatusCode);
+
+        var title = (await (await alexApi.GetAsync($"/api/memories")).JsonAsync()).EnumerateArray().Select(m => m.GetProperty("id").GetInt32()).ToList();
+        var kept = new List<string?>();
+        foreach (var id in title)
+        {
+            kept.AddRange((await (await samApi.GetAsync($"/api/memories/{id}/sides")).JsonAsync()).EnumerateArray().Select(s => s.GetProperty("content").GetString()));
+        }
+
+        Assert.Contains(SamSide, kept);
+    }
+
     private async Task<HttpClient> GuestAsync()
     {
         if (await factory.InScopeAsync(services => services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByNameAsync("mamie")) is null)

@@ -45,8 +45,13 @@ public static class DreamsApi
             Title: json.TryGetProperty("title", out var title) && title.ValueKind == System.Text.Json.JsonValueKind.String ? title.GetString() : null,
             DoneOn: json.TryGetProperty("done_on", out var done) && done.ValueKind == System.Text.Json.JsonValueKind.String ? done.GetString() : null,
             ClearDone: json.TryGetProperty("done_on", out var cleared) && cleared.ValueKind == System.Text.Json.JsonValueKind.Null,
-            Position: json.TryGetProperty("position", out var position) && position.TryGetInt32(out var place) ? place : null,
-            MemoryId: json.TryGetProperty("memory_id", out var memory) && memory.TryGetInt32(out var memoryId) ? memoryId : null);
+            Position: json.TryGetProperty("position", out var position) && position.ValueKind == System.Text.Json.JsonValueKind.Number && position.TryGetInt32(out var place) ? place : null,
+            MemoryId: json.TryGetProperty("memory_id", out var memory) && memory.ValueKind == System.Text.Json.JsonValueKind.Number && memory.TryGetInt32(out var memoryId) ? memoryId : null,
+            ClearMemory: json.TryGetProperty("memory_id", out var unlinked) && unlinked.ValueKind == System.Text.Json.JsonValueKind.Null);
+        if ((Wrong(json, "position") ?? Wrong(json, "memory_id", nullable: true)) is { } wrong)
+        {
+            return TypedResults.BadRequest(new ApiError($"{wrong} must be a whole number."));
+        }
         var outcome = await dreams.ChangeAsync(id, change, ApiTokens.UserId(user), cancellationToken);
         return outcome switch
         {
@@ -55,6 +60,11 @@ public static class DreamsApi
             _ => TypedResults.BadRequest(ApiError.From(outcome.Errors)),
         };
     }
+
+    /// <summary>The field's name when it is there but not a number (nor null, where null means "none").</summary>
+    private static string? Wrong(System.Text.Json.JsonElement json, string field, bool nullable = false) =>
+        json.TryGetProperty(field, out var value) && value.ValueKind != System.Text.Json.JsonValueKind.Number
+            && !(nullable && value.ValueKind == System.Text.Json.JsonValueKind.Null) ? field : null;
 
     private static async Task<Results<Ok<MessageDto>, NotFound<ApiError>>> DeleteAsync(int id, DreamService dreams, CancellationToken cancellationToken) =>
         await dreams.DeleteAsync(id, cancellationToken) ? TypedResults.Ok(new MessageDto("Dream deleted")) : DreamNotFound(id);

@@ -90,6 +90,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             letter.Property(l => l.Content).HasMaxLength(Letter.ContentMaxLength);
             letter.HasOne<AppUser>().WithMany().HasForeignKey(l => l.AuthorId).OnDelete(DeleteBehavior.Cascade);
+            // A letter for a partner who closes their account goes with it: no one else is to read it.
+            letter.HasOne<AppUser>().WithMany().HasForeignKey(l => l.RecipientId).OnDelete(DeleteBehavior.Cascade);
             letter.HasMany(l => l.Photos).WithOne().HasForeignKey(p => p.LetterId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -9,7 +9,7 @@ using MoiAimerToi.Web.Memories;
 namespace MoiAimerToi.Web.Dreams;
 
 /// <summary>A change to a dream; a field left null stays as it is (<see cref="ClearDone"/> makes it a dream again).</summary>
-public sealed record DreamChange(string? Title = null, string? DoneOn = null, bool ClearDone = false, int? Position = null, int? MemoryId = null);
+public sealed record DreamChange(string? Title = null, string? DoneOn = null, bool ClearDone = false, int? Position = null, int? MemoryId = null, bool ClearMemory = false);
 
 /// <summary>The couple's list of dreams: added, changed, moved, ticked done, and made into a memory, for pages and API alike.</summary>
 public sealed class DreamService(AppDbContext db, CoupleClock clock, FieldRules rules, MemoryService memories, IStringLocalizer<SharedResource> text)
@@ -69,7 +69,7 @@ public sealed class DreamService(AppDbContext db, CoupleClock clock, FieldRules 
 
         dream.Title = change.Title?.Trim() ?? dream.Title;
         dream.DoneOn = change.ClearDone ? null : doneOn ?? dream.DoneOn;
-        dream.MemoryId = change.MemoryId ?? dream.MemoryId;
+        dream.MemoryId = change.ClearMemory ? null : change.MemoryId ?? dream.MemoryId;
         if (change.Position is { } position)
         {
             await PlaceAsync(dream, position, cancellationToken);

@@ -14,8 +14,14 @@ public sealed class Letter
 
     public string AuthorId { get; set; } = "";
 
-    /// <summary>To both partners (its author too); otherwise to the other partner.</summary>
+    /// <summary>To both partners (its author too); otherwise to <see cref="RecipientId"/>.</summary>
     public bool ToBoth { get; set; }
+
+    /// <summary>
+    /// The partner it is for, named when it was written (not "whoever is the other partner now": a partner who joins
+    /// later never reads letters meant for one who left). Null for a letter to both.
+    /// </summary>
+    public string? RecipientId { get; set; }
 
     public string Content { get; set; } = "";
 

@@ -74,6 +74,7 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
     public async Task<LetterOutcome> WriteAsync(string readerId, LetterInput input, IReadOnlyList<Stream> photoUploads, CancellationToken cancellationToken = default)
     {
         var errors = Validate(input, out var toBoth, out var opensOn);
+        var recipient = await RecipientAsync(readerId, toBoth, errors, cancellationToken);
         if (photoUploads.Count > Letter.MaxPhotos)
         {
             errors.Add(new FieldError("photos", text["Error_LetterPhotos", Letter.MaxPhotos]));
@@ -84,7 +85,7 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
             return new LetterOutcome(null, errors, errors.Count > 0 ? null : LetterRefusal.NotAuthor);
         }
 
-        var letter = new Letter { AuthorId = readerId, ToBoth = toBoth, Content = input.Content!.Trim(), OpensOn = opensOn!.Value };
+        var letter = new Letter { AuthorId = readerId, ToBoth = toBoth, RecipientId = recipient, Content = input.Content!.Trim(), OpensOn = opensOn!.Value };
         foreach (var upload in photoUploads)
         {
             var (stored, error) = await photos.StoreAsync(upload, cancellationToken, keepOriginal: false);
@@ -130,12 +131,14 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
         }
 
         var errors = Validate(input, out var toBoth, out var opensOn);
+        var recipient = await RecipientAsync(letter!.AuthorId, toBoth, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return new LetterOutcome(null, errors);
         }
 
-        letter!.ToBoth = toBoth;
+        letter.ToBoth = toBoth;
+        letter.RecipientId = recipient;
         letter.Content = input.Content!.Trim();
         letter.OpensOn = opensOn!.Value;
         letter.UpdatedAt = clock.UtcNow;
@@ -171,8 +174,25 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
         _ => null,
     };
 
-    /// <summary>For the other partner, or for both: never for a guest (only a partner reaches here).</summary>
-    private static bool IsFor(Letter letter, string? readerId) => readerId is not null && (letter.ToBoth || letter.AuthorId != readerId);
+    /// <summary>For both partners, or for the one it names: never for a guest (only a partner reaches here).</summary>
+    private static bool IsFor(Letter letter, string? readerId) => readerId is not null && (letter.ToBoth || letter.RecipientId == readerId);
+
+    /// <summary>The other partner of the author, for a letter "to partner"; an error when there is none yet.</summary>
+    public async Task<string?> RecipientAsync(string authorId, bool toBoth, List<FieldError> errors, CancellationToken cancellationToken = default)
+    {
+        if (toBoth)
+        {
+            return null;
+        }
+
+        var other = (await partners.AccountsAsync(cancellationToken)).Values.FirstOrDefault(u => u.Role == AccountRole.Partner && u.Id != authorId);
+        if (other is null)
+        {
+            errors.Add(new FieldError("to", text["Error_LetterNoPartner"]));
+        }
+
+        return other?.Id;
+    }
 
     private async Task<string?> PartnerAsync(string? readerId, CancellationToken cancellationToken) =>
         readerId is not null && (await partners.AccountsAsync(cancellationToken)).TryGetValue(readerId, out var user) && user.Role == AccountRole.Partner

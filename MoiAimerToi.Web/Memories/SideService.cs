@@ -49,7 +49,7 @@ public sealed class SideService(AppDbContext db, MemoryService memories, Partner
     /// </summary>
     /// <returns>Null when the memory is not there for this request.</returns>
     public async Task<Outcome<IReadOnlyList<SideView>>?> SaveMineAsync(
-        int memoryId, string readerId, string? content, bool reveal, CancellationToken cancellationToken = default)
+        int memoryId, string readerId, string? content, bool reveal, CancellationToken cancellationToken = default, bool retry = true)
     {
         if (!await memories.ExistsAsync(memoryId, cancellationToken))
         {
@@ -79,11 +79,12 @@ public sealed class SideService(AppDbContext db, MemoryService memories, Partner
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (side.Id == 0)
+        catch (DbUpdateException) when (side.Id == 0 && retry)
         {
-            // The same partner saving twice at once (two tabs): the other save made the row first; this one changes it.
+            // The same partner saving twice at once (two tabs): the other save made the row first; this one changes it,
+            // once (an account closed meanwhile fails again, and is not tried forever).
             db.ChangeTracker.Clear();
-            return await SaveMineAsync(memoryId, readerId, content, reveal, cancellationToken);
+            return await SaveMineAsync(memoryId, readerId, content, reveal, cancellationToken, retry: false);
         }
 
         return Outcome<IReadOnlyList<SideView>>.Success((await ForAsync(memoryId, readerId, cancellationToken))!);

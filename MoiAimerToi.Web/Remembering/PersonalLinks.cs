@@ -36,7 +36,18 @@ public sealed class PersonalLinks(AppDbContext db, IDataProtectionProvider prote
         link.TokenHash = SecretTokens.Digest(token);
         link.SealedToken = _sealer.Protect(token);
         link.CreatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (link.Id == 0)
+        {
+            // Two first views of the settings at once: the other made the partner's secret; that one is theirs.
+            db.ChangeTracker.Clear();
+            var made = await db.PersonalLinks.AsNoTracking().SingleAsync(l => l.UserId == userId && l.Kind == kind, cancellationToken);
+            return Unseal(made) ?? throw new InvalidOperationException("A personal link was made meanwhile and cannot be unsealed.");
+        }
+
         return token;
     }
 

@@ -23,6 +23,11 @@ public sealed class ContentReplacer(
             // Read inside the transaction, which holds SQLite's write lock: no photo saved meanwhile is missed.
             var memories = await db.Memories.Include(m => m.Media).ToListAsync(cancellationToken);
             replaced = memories.SelectMany(m => m.Media).ToList();
+            // The other partner's sides are not the importer's to drop: kept, and put back on the memory of the same
+            // title and day (the importer's own come from the file).
+            var titles = memories.ToDictionary(m => m.Id, m => (m.Title, m.TakenOn));
+            var othersSides = (await db.MemorySides.AsNoTracking().Where(s => s.AuthorId != userId).ToListAsync(cancellationToken))
+                .Select(s => (Memory: titles.GetValueOrDefault(s.MemoryId), Side: s)).ToList();
             db.Memories.RemoveRange(memories);
             db.Perspectives.RemoveRange(await db.Perspectives.ToListAsync(cancellationToken));
             if (content.Dates is not null)
@@ -30,12 +35,11 @@ public sealed class ContentReplacer(
                 db.ImportantDates.RemoveRange(await db.ImportantDates.ToListAsync(cancellationToken));
             }
 
-            // An import replaces the letters of the partners it brings letters of; another partner's sealed ones stay.
+            // An import replaces the importer's own letters when it brings some; the other partner's are never touched.
             var replacedLetters = new List<LetterPhoto>();
-            if (content.Letters is { Count: > 0 } brought)
+            if (content.Letters is { Count: > 0 } && userId is not null)
             {
-                var authors = brought.Select(l => l.AuthorId).ToHashSet();
-                var old = await db.Letters.Include(l => l.Photos).Where(l => authors.Contains(l.AuthorId)).ToListAsync(cancellationToken);
+                var old = await db.Letters.Include(l => l.Photos).Where(l => l.AuthorId == userId).ToListAsync(cancellationToken);
                 replacedLetters = old.SelectMany(l => l.Photos).ToList();
                 db.Letters.RemoveRange(old);
             }
@@ -67,6 +71,17 @@ public sealed class ContentReplacer(
             {
                 side.MemoryId = memory.Id;
                 db.MemorySides.Add(side);
+            }
+
+            foreach (var (was, side) in othersSides)
+            {
+                if (content.Memories.FirstOrDefault(m => (m.Title, m.TakenOn) == was) is { } same)
+                {
+                    db.MemorySides.Add(new MemorySide
+                    {
+                        MemoryId = same.Id, AuthorId = side.AuthorId, Content = side.Content, Revealed = side.Revealed, CreatedAt = side.CreatedAt, UpdatedAt = side.UpdatedAt,
+                    });
+                }
             }
 
             // After the memories have their ids, so that a dream points at the memory made of it.

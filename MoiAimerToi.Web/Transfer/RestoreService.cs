@@ -28,6 +28,7 @@ public sealed class RestoreService(
     ImportantDates dates,
     DreamService dreams,
     Partners partners,
+    LetterService letters,
     MemoryPhotos photos,
     VideoIntake videos,
     VideoJobs jobs,
@@ -57,8 +58,9 @@ public sealed class RestoreService(
         using var staging = new PhotoStaging(photos);
         var importedMemories = new List<Memory>(checkedMemories.Count);
         var importedSides = new List<ImportedSide>();
+        // Only the importer's own sides and letters come in: an import never writes, or wipes, in the other partner's name.
         var authors = (await partners.AccountsAsync(cancellationToken)).Values
-            .Where(u => u.Role == AccountRole.Partner && u.UserName is not null).ToDictionary(u => u.UserName!, u => u.Id);
+            .Where(u => u.Role == AccountRole.Partner && u.UserName is not null && u.Id == userId).ToDictionary(u => u.UserName!, u => u.Id);
         foreach (var (exported, takenOn, entries) in checkedMemories)
         {
             var createdAt = Utc(exported.CreatedAt) ?? clock.UtcNow;
@@ -203,7 +205,7 @@ public sealed class RestoreService(
     /// </summary>
     private static IEnumerable<ImportedSide> SidesOf(ExportMemory exported, Memory memory, Dictionary<string, string> authors, DateTime at) =>
         (exported.Sides ?? [])
-            .Where(s => s is { Author: not null, Content: { Length: > 0 and <= MemorySide.ContentMaxLength } } && authors.ContainsKey(s.Author))
+            .Where(s => s is { Author: not null, Content: { Length: <= MemorySide.ContentMaxLength } } && s.Content.Trim().Length > 0 && authors.ContainsKey(s.Author))
             .GroupBy(s => s!.Author!)
             .Select(g => new ImportedSide(memory, new MemorySide
             {
@@ -216,13 +218,25 @@ public sealed class RestoreService(
     /// </summary>
     private async Task<Letter?> LetterOfAsync(ExportLetter? exported, SafeArchive archive, Dictionary<string, string> authors, PhotoStaging staging, CancellationToken cancellationToken)
     {
-        if (exported is not { From: { } from, Content: { Length: > 0 and <= Letter.ContentMaxLength } content } || !authors.TryGetValue(from, out var authorId)
+        if (exported is not { From: { } from, Content: { Length: <= Letter.ContentMaxLength } content, To: "partner" or "both" } || content.Trim().Length == 0
+            || !authors.TryGetValue(from, out var authorId)
             || !DateOnly.TryParseExact(exported.OpensOn, FieldRules.DateFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var opensOn))
         {
             return null;
         }
 
-        var letter = new Letter { AuthorId = authorId, ToBoth = exported.To == "both", Content = content, OpensOn = opensOn, CreatedAt = clock.UtcNow, UpdatedAt = clock.UtcNow };
+        var noPartner = new List<FieldError>();
+        var recipient = await letters.RecipientAsync(authorId, exported.To == "both", noPartner, cancellationToken);
+        if (noPartner.Count > 0)
+        {
+            return null; // A letter for a partner this site does not have.
+        }
+
+        var letter = new Letter
+        {
+            AuthorId = authorId, ToBoth = exported.To == "both", RecipientId = recipient, Content = content.Trim(), OpensOn = opensOn,
+            CreatedAt = clock.UtcNow, UpdatedAt = clock.UtcNow,
+        };
         foreach (var entry in (exported.Photos ?? []).OfType<string>().Where(archive.Contains).Take(Letter.MaxPhotos))
         {
             await using var source = archive.Open(entry);

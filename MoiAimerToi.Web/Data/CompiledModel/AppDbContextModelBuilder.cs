@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4702f185-22ad-4937-81fb-e1bfce1c4c3e"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("5e35dc07-9ad3-48dc-b309-ea70017ad856"), entityTypeCount: 22)
         {
         }
 
@@ -50,6 +50,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, appUser);
             DreamEntityType.CreateForeignKey1(dream, memory);
             LetterEntityType.CreateForeignKey1(letter, appUser);
+            LetterEntityType.CreateForeignKey2(letter, appUser);
             LetterPhotoEntityType.CreateForeignKey1(letterPhoto, letter);
             MemoryMediaEntityType.CreateForeignKey1(memoryMedia, memory);
             MemorySideEntityType.CreateForeignKey1(memorySide, appUser);

@@ -20,10 +20,10 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 "MoiAimerToi.Web.Letters.Letter",
                 typeof(Letter),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 8,
                 navigationCount: 1,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -62,6 +62,13 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 fieldInfo: typeof(Letter).GetField("<OpensOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
 
+            var recipientId = runtimeEntityType.AddProperty(
+                "RecipientId",
+                typeof(string),
+                propertyInfo: typeof(Letter).GetProperty("RecipientId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Letter).GetField("<RecipientId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var toBoth = runtimeEntityType.AddProperty(
                 "ToBoth",
                 typeof(bool),
@@ -83,6 +90,9 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             var index = runtimeEntityType.AddIndex(
                 new[] { authorId });
 
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { recipientId });
+
             return runtimeEntityType;
         }
 
@@ -93,6 +103,16 @@ namespace MoiAimerToi.Web.Data.CompiledModel
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.Cascade,
                 required: true);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("RecipientId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Cascade);
 
             return runtimeForeignKey;
         }

@@ -396,6 +396,9 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ToBoth")
                         .HasColumnType("INTEGER");
 
@@ -405,6 +408,8 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("RecipientId");
 
                     b.ToTable("Letters");
                 });
@@ -932,6 +937,11 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MoiAimerToi.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MoiAimerToi.Web.Letters.LetterPhoto", b =>

@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Common;
+using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Letters;
 using MoiAimerToi.Web.Localization;
 
@@ -12,6 +14,7 @@ namespace MoiAimerToi.Web.Pages.Letters;
 
 /// <summary><c>/letters</c>: a partner's letters, written and received, sealed until their day; and the form to write one.</summary>
 [Authorize(Policy = Policies.Editor)]
+[EnableRateLimiting(RateLimits.Uploads)]
 [RequestSizeLimit(Letter.MaxPhotos * 32L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = Letter.MaxPhotos * 32L * 1024 * 1024)]
 public sealed class IndexModel(LetterService letters, Viewer viewer, IStringLocalizer<SharedResource> text) : PageModel

@@ -19,6 +19,7 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     AuthorId = table.Column<string>(type: "TEXT", nullable: false),
                     ToBoth = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecipientId = table.Column<string>(type: "TEXT", nullable: true),
                     Content = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -30,6 +31,12 @@ namespace MoiAimerToi.Web.Data.Migrations
                     table.ForeignKey(
                         name: "FK_Letters_AspNetUsers_AuthorId",
                         column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Letters_AspNetUsers_RecipientId",
+                        column: x => x.RecipientId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -72,6 +79,11 @@ namespace MoiAimerToi.Web.Data.Migrations
                 name: "IX_Letters_AuthorId",
                 table: "Letters",
                 column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_RecipientId",
+                table: "Letters",
+                column: "RecipientId");
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using MoiAimerToi.Web.Data;
 namespace MoiAimerToi.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202033131_Letters")]
+    [Migration("20261202035403_Letters")]
     partial class Letters
     {
         /// <inheritdoc />
@@ -399,6 +399,9 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.Property<DateOnly>("OpensOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ToBoth")
                         .HasColumnType("INTEGER");
 
@@ -408,6 +411,8 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("RecipientId");
 
                     b.ToTable("Letters");
                 });
@@ -935,6 +940,11 @@ namespace MoiAimerToi.Web.Data.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MoiAimerToi.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MoiAimerToi.Web.Letters.LetterPhoto", b =>
