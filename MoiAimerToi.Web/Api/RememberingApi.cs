@@ -38,7 +38,7 @@ public static class RememberingApi
         return TypedResults.Ok((await memories.OnThisDayAsync(cancellationToken)).Select(m => MemoryDto.From(m, accounts)).ToArray());
     }
 
-    private static async Task<Results<Ok<CounterDto>, UnauthorizedHttpResult>> CounterAsync(
+    private static async Task<Results<Ok<CounterDto>, UnauthorizedHttpResult, NotFound<ApiError>>> CounterAsync(
         string? secret, HttpContext http, VisibilityService visibility, PersonalLinks links, CounterService counter,
         IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public static class RememberingApi
             if (!member)
             {
                 // A secret renewed or made up: as if the address did not exist, whatever the site's visibility.
-                return TypedResults.Unauthorized();
+                return TypedResults.NotFound(new ApiError("No widget has this secret (it may have been renewed in /settings)."));
             }
 
             http.Response.Headers.CacheControl = "private, no-store";
