@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace MoiAimerToi.Web.Accounts;
@@ -12,6 +13,19 @@ public static class SecretTokens
 
     /// <summary>What the database keeps of a secret, so that a copy of the database (a backup) opens no link.</summary>
     public static string Digest(string token) => Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token)));
+
+    /// <summary>A token sealed by Data Protection, or null when there is none or its keys are gone (it cannot be shown again).</summary>
+    public static string? Unseal(this IDataProtector sealer, string? sealedToken)
+    {
+        try
+        {
+            return sealedToken is null ? null : sealer.Unprotect(sealedToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Worth a database look: the right alphabet and length, so a path of junk costs nothing.</summary>
     public static bool LooksValid(string? token) =>

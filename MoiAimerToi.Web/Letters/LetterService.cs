@@ -13,7 +13,7 @@ namespace MoiAimerToi.Web.Letters;
 public sealed record LetterInput(string? To, string? Content, string? OpensOn);
 
 /// <summary>A letter as one reader has it: <see cref="Content"/> and <see cref="Photos"/> empty while it is sealed to them.</summary>
-public sealed record LetterView(int Id, string From, bool Mine, bool ToBoth, DateOnly OpensOn, bool Sealed, string? Content, IReadOnlyList<LetterPhoto> Photos);
+public sealed record LetterView(int Id, string AuthorId, string From, bool Mine, bool ToBoth, DateOnly OpensOn, bool Sealed, string? Content, IReadOnlyList<LetterPhoto> Photos);
 
 /// <summary>Why a change to a letter was refused: not there for this reader, not theirs (403), already open (409).</summary>
 public enum LetterRefusal
@@ -205,6 +205,7 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
         var sealedToReader = IsSealed(letter) && !mine;
         return new LetterView(
             letter.Id,
+            letter.AuthorId,
             accounts.TryGetValue(letter.AuthorId, out var author) ? author.ShownName : "",
             mine,
             letter.ToBoth,

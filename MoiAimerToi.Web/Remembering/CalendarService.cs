@@ -10,14 +10,14 @@ namespace MoiAimerToi.Web.Remembering;
 /// partners' own data: they are in it for a signed-in member or a partner's own feed, never for a visitor of a Public
 /// site or a share link.
 /// </summary>
-public sealed class CalendarService(AppDbContext db, CoupleClock clock)
+public sealed class CalendarService(AppDbContext db, ImportantDates importantDates, CoupleClock clock)
 {
     public DateOnly Today => clock.Today;
 
     public async Task<CalendarSources> SourcesAsync(bool withBirthdays, CancellationToken cancellationToken = default)
     {
         var couple = await db.CoupleData.AsNoTracking().SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
-        var dates = await db.ImportantDates.AsNoTracking().ToListAsync(cancellationToken);
+        var dates = await importantDates.ListAsync(cancellationToken);
         var birthdays = withBirthdays
             ? (await db.Users.AsNoTracking()
                 .Where(u => u.Role == AccountRole.Partner && u.Birthday != null)
@@ -30,14 +30,7 @@ public sealed class CalendarService(AppDbContext db, CoupleClock clock)
     }
 
     /// <summary>The next twelve months, today included.</summary>
-    public async Task<IReadOnlyList<Occasion>> NextYearAsync(bool withBirthdays, CancellationToken cancellationToken = default)
-    {
-        var today = clock.Today;
-        return CoupleCalendar.Between(await SourcesAsync(withBirthdays, cancellationToken), today, today.AddYears(1).AddDays(-1));
-    }
-
-    public async Task<Occasion?> NextAsync(bool withBirthdays, CancellationToken cancellationToken = default) =>
-        CoupleCalendar.Next(await SourcesAsync(withBirthdays, cancellationToken), clock.Today);
+    public IReadOnlyList<Occasion> NextYear(CalendarSources sources) => CoupleCalendar.Between(sources, Today, Today.AddYears(1).AddDays(-1));
 
     /// <summary>The couple's choice of celebrating each month of the first year.</summary>
     public async Task SetMonthsariesAsync(bool on, string? userId, CancellationToken cancellationToken = default)

@@ -12,23 +12,15 @@ public sealed record CounterView(DateOnly StartDate, DateOnly Today, string Time
     public Occasion? Next => Upcoming.Count > 0 ? Upcoming[0] : null;
 }
 
-public sealed class CounterService(CoupleService couple, CalendarService calendar, CoupleClock clock)
+public sealed class CounterService(CalendarService calendar, CoupleClock clock)
 {
     private const int Upcoming = 6;
 
     public async Task<CounterView> ViewAsync(bool withBirthdays, CancellationToken cancellationToken = default)
     {
         var sources = await calendar.SourcesAsync(withBirthdays, cancellationToken);
-        return For(sources, clock);
-    }
-
-    /// <summary>For a start date just saved, before anything else is read.</summary>
-    public static CounterView For(CalendarSources sources, CoupleClock clock)
-    {
         var today = clock.Today;
         var upcoming = CoupleCalendar.Between(sources, today, today.AddYears(2)).Take(Upcoming).ToList();
         return new CounterView(sources.StartDate, today, clock.TimeZone.Id, TimeTogether.Between(sources.StartDate, clock.Now, clock.TimeZone), upcoming);
     }
-
-    public Task<CoupleData> CoupleAsync(CancellationToken cancellationToken = default) => couple.GetAsync(cancellationToken);
 }

@@ -80,10 +80,6 @@ public static class CoupleCalendar
         return found.OrderBy(o => o.Date).ThenBy(o => o.Kind).ThenBy(o => o.Number).ToList();
     }
 
-    /// <summary>The first occasion from today on (today's included); null only when there is none in the coming years.</summary>
-    public static Occasion? Next(CalendarSources sources, DateOnly today) =>
-        Between(sources, today, today.AddYears(2)).FirstOrDefault();
-
     /// <summary>The days a yearly occasion falls on between the two dates, from its first return on, with the years since.</summary>
     private static IEnumerable<(DateOnly Date, int Years, bool MovedFromLeapDay)> Yearly(DateOnly origin, DateOnly from, DateOnly until)
     {

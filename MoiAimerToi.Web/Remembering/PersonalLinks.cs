@@ -14,7 +14,7 @@ public sealed class PersonalLinks(AppDbContext db, IDataProtectionProvider prote
     public async Task<string> TokenAsync(string userId, PersonalLinkKind kind, CancellationToken cancellationToken = default)
     {
         var link = await db.PersonalLinks.SingleOrDefaultAsync(l => l.UserId == userId && l.Kind == kind, cancellationToken);
-        if (link is not null && Unseal(link) is { } token)
+        if (link is not null && _sealer.Unseal(link.SealedToken) is { } token)
         {
             return token;
         }
@@ -45,7 +45,7 @@ public sealed class PersonalLinks(AppDbContext db, IDataProtectionProvider prote
             // Two first views of the settings at once: the other made the partner's secret; that one is theirs.
             db.ChangeTracker.Clear();
             var made = await db.PersonalLinks.AsNoTracking().SingleAsync(l => l.UserId == userId && l.Kind == kind, cancellationToken);
-            return Unseal(made) ?? throw new InvalidOperationException("A personal link was made meanwhile and cannot be unsealed.");
+            return _sealer.Unseal(made.SealedToken) ?? throw new InvalidOperationException("A personal link was made meanwhile and cannot be unsealed.");
         }
 
         return token;
@@ -67,17 +67,5 @@ public sealed class PersonalLinks(AppDbContext db, IDataProtectionProvider prote
         return userId is null
             ? null
             : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId && u.Role == AccountRole.Partner, cancellationToken);
-    }
-
-    private string? Unseal(PersonalLink link)
-    {
-        try
-        {
-            return _sealer.Unprotect(link.SealedToken);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
     }
 }

@@ -114,15 +114,5 @@ public sealed class ShareLinkService(
         await db.ShareLinks.Where(l => l.Id == id && l.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.RevokedAt, Now), cancellationToken) > 0;
 
-    private string? TokenOf(ShareLink link)
-    {
-        try
-        {
-            return link.SealedToken is null ? null : _sealer.Unprotect(link.SealedToken);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null;
-        }
-    }
+    private string? TokenOf(ShareLink link) => _sealer.Unseal(link.SealedToken);
 }

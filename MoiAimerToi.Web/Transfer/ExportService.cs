@@ -29,7 +29,6 @@ public sealed class ExportService(
     private IReadOnlyDictionary<int, IReadOnlyList<SideView>> _sides = new Dictionary<int, IReadOnlyList<SideView>>();
     private Dictionary<string, string?> _userNames = [];
     private List<LetterView> _letters = [];
-    private Dictionary<int, string> _authors = [];
 
     private static readonly DateTimeOffset EarliestZipTime = new(1980, 1, 2, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LatestZipTime = new(2107, 12, 30, 0, 0, 0, TimeSpan.Zero);
@@ -47,7 +46,6 @@ public sealed class ExportService(
         _sides = await sides.AllForAsync(readerId, cancellationToken);
         _userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
         _letters = (await letters.ListAsync(readerId, cancellationToken)).Where(l => l.Content is not null).ToList();
-        _authors = await db.Letters.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.AuthorId, cancellationToken);
         var couple = await db.CoupleData.AsNoTracking().SingleAsync(c => c.Id == CoupleData.SingletonId, cancellationToken);
         // Oldest first, so an import adds them in the order they were written and keeps ties in order.
         // The whole site, "just us" memories included: an export is the partners' own copy.
@@ -99,7 +97,7 @@ public sealed class ExportService(
             }
 
             exportedLetters.Add(new ExportLetter(
-                _userNames.GetValueOrDefault(_authors.GetValueOrDefault(letter.Id) ?? ""), letter.ToBoth ? "both" : "partner", Day(letter.OpensOn),
+                _userNames.GetValueOrDefault(letter.AuthorId), letter.ToBoth ? "both" : "partner", Day(letter.OpensOn),
                 letter.Content, entries.OfType<string>().Select(e => (string?)e).ToList()));
         }
 

@@ -92,13 +92,10 @@ public sealed class IndexModel(CalendarService calendar, ImportantDates dates, V
 
     private async Task<CalendarBody> BodyAsync(bool fresh = false)
     {
-        var today = calendar.Today;
         var sources = await calendar.SourcesAsync(withBirthdays: viewer.IsSignedIn);
-        var occasions = CoupleCalendar.Between(sources, today, today.AddYears(1).AddDays(-1));
-        var list = await dates.ListAsync();
         var editing = fresh ? null : _editing;
         var adding = !fresh && Input.Id is null && Request.HasFormContentType ? Input : new DateInput { Yearly = true };
-        return new CalendarBody(today, occasions, list, sources.Monthsaries, adding, editing, editing is null ? null : Input);
+        return new CalendarBody(calendar.Today, calendar.NextYear(sources), sources.Dates, sources.Monthsaries, adding, editing, editing is null ? null : Input);
     }
 
     private ImportantDateInput ToInput() => new(Input.Title, Input.Date, Input.Yearly);
