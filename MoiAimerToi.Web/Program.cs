@@ -9,6 +9,7 @@ using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Pages;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Reminders;
 using MoiAimerToi.Web.Remembering;
 using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Sharing;
@@ -35,6 +36,7 @@ builder.Services
     .AddPerspectives()
     .AddRemembering()
     .AddDreams()
+    .AddReminders()
     .AddScoped<MoiAimerToi.Web.Letters.LetterService>()
     .AddBackups()
     .AddAppHealth()

@@ -18,7 +18,7 @@ public class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
         var shared = await app.InScopeAsync(async sp => (await sp.GetRequiredService<ShareLinkService>()
             .CreateAsync(new ShareLinkInput(null, null, null, false, false), null)).Value!.Token);
         string[] pages = ["/", "/story", "/memories", $"/memories/{memory.Id}", "/future", "/login", $"/s/{shared}", $"/s/{shared}?memory={memory.Id}"];
-        return signedIn ? [.. pages, "/settings", "/account"] : pages;
+        return signedIn ? [.. pages, "/settings", "/account", "/account/reminders", "/calendar", "/letters"] : pages;
     }
 
     [BrowserTheory]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -19,8 +18,7 @@ public sealed class CrashTests : IDisposable
         var confirmed = new ConcurrentBag<int>();
         await using (var server = await ServerProcess.StartAsync(_data))
         {
-            using var client = server.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
+            using var client = await server.CreateApiClientAsync();
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 4).Select(worker => Task.Run(async () =>
             {
@@ -88,11 +86,6 @@ public sealed class CrashTests : IDisposable
         await client.PutAsJsonAsync("/api/couple-data/home-message", new { home_message = $"Message {worker}-{i}" }, cancellationToken);
     }
 
-    private static async Task<string> TokenAsync(HttpClient client)
-    {
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = "password" });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
 
     private async Task<string?> IntegrityCheckAsync()
     {

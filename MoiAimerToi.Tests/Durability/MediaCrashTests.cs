@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -25,8 +24,7 @@ public sealed class MediaCrashTests : IDisposable
         int memoryId;
         await using (var server = await ServerProcess.StartAsync(_data))
         {
-            using var client = server.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
+            using var client = await server.CreateApiClientAsync();
             memoryId = (await (await client.PostAsJsonAsync("/api/memories", new { title = "Rafale" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
@@ -132,11 +130,6 @@ public sealed class MediaCrashTests : IDisposable
         return (string?)await command.ExecuteScalarAsync();
     }
 
-    private static async Task<string> TokenAsync(HttpClient client)
-    {
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = "password" });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
 
     public void Dispose()
     {

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net.Sockets;
 using System.Net;
 
@@ -52,6 +55,16 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A client of the API with the Development admin's token, as an old client signs in.</summary>
+    public async Task<HttpClient> CreateApiClientAsync()
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = "password" });
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
     public async Task KillAsync()

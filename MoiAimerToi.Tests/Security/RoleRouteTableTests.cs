@@ -103,6 +103,8 @@ public class RoleRouteTableTests(RoleRouteTableTests.Site site) : IClassFixture<
         ["POST /account?handler=AddPasskey"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=RemovePasskey"] = ("LoooLL", "LoooLL"),
         ["POST /account?handler=Close"] = ("LoooLL", "LoooLL"), // Without its box ticked: the form again, nothing closed.
+        ["GET /account/reminders"] = ("L3ooLL", "L3ooLL"),
+        ["POST /account/reminders?handler=Save"] = ("L3ooLL", "L3ooLL"), // Empty: saved as "nothing, thanks" (ReminderMailTests: bad input).
         ["GET /login"] = ("oooooo", "oooooo"),
         ["POST /login"] = ("oooooo", "oooooo"),
         ["POST /login?handler=PasskeyOptions"] = ("oooooo", "oooooo"),

@@ -4,6 +4,7 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Dreams;
 using MoiAimerToi.Web.Letters;
+using MoiAimerToi.Web.Reminders;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
 using MoiAimerToi.Web.Remembering;
@@ -39,6 +40,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Letter> Letters => Set<Letter>();
 
     public DbSet<LetterPhoto> LetterPhotos => Set<LetterPhoto>();
+
+    public DbSet<ReminderChoices> ReminderChoices => Set<ReminderChoices>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -117,6 +122,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             link.Property(l => l.SealedToken).HasMaxLength(512);
             link.HasIndex(l => new { l.UserId, l.Kind }).IsUnique();
             link.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReminderChoices>(choices =>
+        {
+            choices.HasKey(c => c.UserId);
+            choices.Property(c => c.Address).HasMaxLength(Web.Reminders.ReminderChoices.AddressMaxLength);
+            choices.Property(c => c.SiteAddress).HasMaxLength(512);
+            choices.HasOne<AppUser>().WithOne().HasForeignKey<ReminderChoices>(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Reminder>(reminder =>
+        {
+            reminder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            reminder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+            reminder.Property(r => r.Key).HasMaxLength(64);
+            reminder.Property(r => r.Subject).HasMaxLength(Reminder.SubjectMaxLength);
+            reminder.Property(r => r.LastError).HasMaxLength(Reminder.ErrorMaxLength);
+            // One occasion is recorded once for a partner: the job's guard against sending it twice.
+            reminder.HasIndex(r => new { r.UserId, r.Key, r.OccasionOn }).IsUnique();
+            reminder.HasIndex(r => r.State);
+            reminder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<CoupleData>(couple =>

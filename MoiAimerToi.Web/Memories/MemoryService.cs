@@ -34,6 +34,25 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         return await NewestFirst(WithAlbum(sameDay)).AsSplitQuery().ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The memories of the seven days from <paramref name="weekStart"/> in earlier years (the weekly « cette semaine-là »),
+    /// oldest day of the week first; a 29 February with the 28th of a year without one.
+    /// </summary>
+    public async Task<IReadOnlyList<Memory>> OfTheWeekAsync(DateOnly weekStart, CancellationToken cancellationToken = default)
+    {
+        var days = Enumerable.Range(0, 7).Select(weekStart.AddDays).ToList();
+        var monthDays = days.Select(d => d.Month * 100 + d.Day).ToList();
+        if (days.Any(d => d is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(d.Year)))
+        {
+            monthDays.Add(229);
+        }
+
+        var found = await Readable.AsNoTracking()
+            .Where(m => m.TakenOn < weekStart && monthDays.Contains(m.TakenOn.Month * 100 + m.TakenOn.Day))
+            .ToListAsync(cancellationToken);
+        return found.OrderBy(m => monthDays.IndexOf(m.TakenOn.Month * 100 + m.TakenOn.Day)).ThenByDescending(m => m.TakenOn).ToList();
+    }
+
     /// <summary>One page of the gallery, with the span of years of the whole gallery for its title.</summary>
     public async Task<MemoryPage> PageAsync(MemoryQuery query, CancellationToken cancellationToken = default)
     {

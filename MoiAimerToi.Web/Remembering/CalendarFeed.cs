@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -25,10 +24,7 @@ public sealed class CalendarFeed(CalendarService calendar, IStringLocalizer<Shar
         var today = calendar.Today;
         var until = today.AddYears(Years);
         var occasions = CoupleCalendar.Between(await calendar.SourcesAsync(withBirthdays: true, cancellationToken), today, until);
-        var culture = CultureInfo.GetCultureInfo(partner.Language == "en" ? "en" : "fr");
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = culture;
-        try
+        return Speaking.In(partner.Language, culture =>
         {
             var feed = new Calendar { ProductId = "-//Moi AIMER Toi//Calendar//" + culture.TwoLetterISOLanguageName.ToUpperInvariant() };
             feed.AddProperty("X-WR-CALNAME", "Moi AIMER Toi");
@@ -55,11 +51,7 @@ public sealed class CalendarFeed(CalendarService calendar, IStringLocalizer<Shar
             }
 
             return new CalendarSerializer().SerializeToString(feed) ?? "";
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
-        }
+        });
     }
 
     private static CalendarEvent Event(string key, string title, DateOnly day, CalDateTime stamp) => new()

@@ -11,7 +11,7 @@ namespace MoiAimerToi.Web.Data.CompiledModel
     public partial class AppDbContextModel
     {
         private AppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5e35dc07-9ad3-48dc-b309-ea70017ad856"), entityTypeCount: 22)
+            : base(skipDetectChanges: false, modelId: new Guid("12442a05-24fb-428a-ba36-65a09e101df5"), entityTypeCount: 24)
         {
         }
 
@@ -37,6 +37,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             var perspective = PerspectiveEntityType.Create(this);
             var importantDate = ImportantDateEntityType.Create(this);
             var personalLink = PersonalLinkEntityType.Create(this);
+            var reminder = ReminderEntityType.Create(this);
+            var reminderChoices = ReminderChoicesEntityType.Create(this);
             var shareLink = ShareLinkEntityType.Create(this);
             var siteSettings = SiteSettingsEntityType.Create(this);
 
@@ -56,6 +58,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             MemorySideEntityType.CreateForeignKey1(memorySide, appUser);
             MemorySideEntityType.CreateForeignKey2(memorySide, memory);
             PersonalLinkEntityType.CreateForeignKey1(personalLink, appUser);
+            ReminderEntityType.CreateForeignKey1(reminder, appUser);
+            ReminderChoicesEntityType.CreateForeignKey1(reminderChoices, appUser);
             ShareLinkEntityType.CreateForeignKey1(shareLink, memory);
 
             IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
@@ -78,6 +82,8 @@ namespace MoiAimerToi.Web.Data.CompiledModel
             PerspectiveEntityType.CreateAnnotations(perspective);
             ImportantDateEntityType.CreateAnnotations(importantDate);
             PersonalLinkEntityType.CreateAnnotations(personalLink);
+            ReminderEntityType.CreateAnnotations(reminder);
+            ReminderChoicesEntityType.CreateAnnotations(reminderChoices);
             ShareLinkEntityType.CreateAnnotations(shareLink);
             SiteSettingsEntityType.CreateAnnotations(siteSettings);
 

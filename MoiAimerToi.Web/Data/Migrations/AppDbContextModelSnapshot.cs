@@ -733,6 +733,100 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.ToTable("PersonalLinks");
                 });
 
+            modelBuilder.Entity("MoiAimerToi.Web.Reminders.Reminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccasionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("UserId", "Key", "OccasionOn")
+                        .IsUnique();
+
+                    b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Reminders.ReminderChoices", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DatesDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LettersDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MilestonesDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteAddress")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ReminderChoices");
+                });
+
             modelBuilder.Entity("MoiAimerToi.Web.Sharing.ShareLink", b =>
                 {
                     b.Property<int>("Id")
@@ -982,6 +1076,24 @@ namespace MoiAimerToi.Web.Data.Migrations
                     b.HasOne("MoiAimerToi.Web.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Reminders.Reminder", b =>
+                {
+                    b.HasOne("MoiAimerToi.Web.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MoiAimerToi.Web.Reminders.ReminderChoices", b =>
+                {
+                    b.HasOne("MoiAimerToi.Web.Accounts.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("MoiAimerToi.Web.Reminders.ReminderChoices", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,228 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Couple;
+using MoiAimerToi.Web.Data;
+
+namespace MoiAimerToi.Web.Reminders;
+
+/// <summary>
+/// Sends the reminders, a round a minute (and at once when a partner changes their choices). Each reminder is a row:
+/// recorded when it falls due (<see cref="ReminderPlanner"/>), marked « sending » before it goes to the server and
+/// « sent » after. A site that stops between the two finds it « sending » at its next round and never sends it again;
+/// a server that fails is tried again later, waiting twice as long each time (up to six hours) until the day passes.
+/// </summary>
+public sealed class ReminderJobs(
+    IServiceScopeFactory scopes, DatabaseStartup database, IOptions<SmtpOptions> options, TimeProvider time, ILogger<ReminderJobs> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan LongestWait = TimeSpan.FromHours(6);
+    private static readonly TimeSpan Round = TimeSpan.FromMinutes(1);
+
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly SemaphoreSlim _oneRound = new(1, 1);
+
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    /// <summary>How long after the <paramref name="attempts"/>-th failed try the next one is made.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(LongestWait.TotalMinutes, Math.Pow(2, Math.Clamp(attempts, 1, 20) - 1)));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IsConfigured)
+        {
+            logger.LogInformation("E-mail reminders are off: Smtp:Host is not set");
+            return;
+        }
+
+        await database.AnsweringAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunRoundAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Every reminder keeps its row and its state; the next round takes them up.
+                logger.LogError(exception, "A round of reminders failed");
+            }
+
+            try
+            {
+                await _wake.WaitAsync(Round, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round: record what fell due, then send what is ready. Rounds never overlap.</summary>
+    public async Task RunRoundAsync(CancellationToken cancellationToken = default)
+    {
+        var smtp = options.Value;
+        if (!smtp.IsConfigured)
+        {
+            return;
+        }
+
+        await _oneRound.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var provider = scope.ServiceProvider;
+            var db = provider.GetRequiredService<AppDbContext>();
+            var mail = provider.GetRequiredService<ReminderMail>();
+            // One instant for the whole round, so that what is due and what the e-mails say agree.
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = provider.GetRequiredService<CoupleClock>().DayOf(now);
+
+            // Rounds never overlap: one still « sending » was cut short by a stop. It may have gone: it stays unsent.
+            await db.Reminders.Where(r => r.State == ReminderState.Sending)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Unconfirmed), cancellationToken);
+
+            var due = await provider.GetRequiredService<ReminderPlanner>().DueAsync(now, cancellationToken);
+            var ready = await RecordAsync(db, mail, due, now, today, cancellationToken);
+            if (ready.Count > 0)
+            {
+                await SendAsync(db, mail, smtp, ready, now, today, cancellationToken);
+            }
+        }
+        finally
+        {
+            _oneRound.Release();
+        }
+    }
+
+    /// <summary>Adds a row for each reminder newly due; forgets the waiting ones no longer asked for; returns those to send now.</summary>
+    private async Task<List<(Reminder Row, DueReminder Due)>> RecordAsync(
+        AppDbContext db, ReminderMail mail, IReadOnlyList<DueReminder> due, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = (await db.Reminders.Where(r => r.OccasionOn >= today || r.State == ReminderState.Waiting).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.UserId, r.Key, r.OccasionOn));
+        var ready = new List<(Reminder, DueReminder)>();
+        foreach (var reminder in due)
+        {
+            if (!rows.TryGetValue((reminder.To.UserId, reminder.Key, reminder.OccasionOn), out var row))
+            {
+                row = new Reminder
+                {
+                    UserId = reminder.To.UserId,
+                    Kind = reminder.Kind,
+                    Key = reminder.Key,
+                    OccasionOn = reminder.OccasionOn,
+                    Subject = Truncated(mail.Write(reminder, today).Subject, Reminder.SubjectMaxLength),
+                    State = ReminderState.Waiting,
+                    CreatedAt = now,
+                };
+                db.Reminders.Add(row);
+                rows[(row.UserId, row.Key, row.OccasionOn)] = row;
+            }
+
+            if (row.State == ReminderState.Waiting && (row.NextAttemptAt is null || row.NextAttemptAt <= now))
+            {
+                ready.Add((row, reminder));
+            }
+        }
+
+        var stillDue = due.Select(d => (d.To.UserId, d.Key, d.OccasionOn)).ToHashSet();
+        foreach (var (key, row) in rows)
+        {
+            if (row.State == ReminderState.Waiting && !stillDue.Contains(key))
+            {
+                if (row.OccasionOn < today)
+                {
+                    row.State = ReminderState.Missed;
+                }
+                else
+                {
+                    // Turned off, or its date or letter changed or went: nothing to send, nothing to keep.
+                    db.Reminders.Remove(row);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return ready;
+    }
+
+    private async Task SendAsync(
+        AppDbContext db, ReminderMail mail, SmtpOptions smtp, List<(Reminder Row, DueReminder Due)> ready, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        MailConnection connection;
+        try
+        {
+            connection = await MailConnection.OpenAsync(smtp, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The mail server could not be reached ({Error}); {Count} reminders wait", MailConnection.Describe(exception), ready.Count);
+            foreach (var (row, _) in ready)
+            {
+                row.Attempts++;
+                Failed(row, exception, now);
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
+        await using (connection)
+        {
+            foreach (var (row, due) in ready)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                var email = mail.Write(due, today);
+                row.Subject = Truncated(email.Subject, Reminder.SubjectMaxLength);
+                row.State = ReminderState.Sending;
+                row.Attempts++;
+                // Recorded before: from here on, a stop means « maybe sent », never « send again ».
+                await db.SaveChangesAsync(CancellationToken.None);
+                try
+                {
+                    await connection.SendAsync(mail.ToMime(email, smtp.Sender!, due.To, $"reminder-{row.Id}-{row.CreatedAt.Ticks}@moi-aimer-toi"));
+                    row.State = ReminderState.Sent;
+                    row.SentAt = time.GetUtcNow().UtcDateTime;
+                    row.LastError = null;
+                    row.NextAttemptAt = null;
+                }
+                catch (Exception exception)
+                {
+                    logger.LogWarning("Reminder {Id} was not sent: {Error}", row.Id, MailConnection.Describe(exception));
+                    Failed(row, exception, now);
+                }
+
+                // Recorded after.
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private static void Failed(Reminder row, Exception exception, DateTime now)
+    {
+        row.LastError = Truncated(MailConnection.Describe(exception), Reminder.ErrorMaxLength);
+        if (MailConnection.IsRefusedForGood(exception))
+        {
+            row.State = ReminderState.Refused;
+            row.NextAttemptAt = null;
+            return;
+        }
+
+        row.State = ReminderState.Waiting;
+        row.NextAttemptAt = now + Backoff(row.Attempts);
+    }
+
+    private static string Truncated(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+}
