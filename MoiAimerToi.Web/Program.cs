@@ -51,6 +51,11 @@ builder.Services
 
 var app = builder.Build();
 
+if (command is not null && AppCommands.RunsBeforeData(command))
+{
+    return await AppCommands.RunAsync(app, command, args);
+}
+
 var dataReady = app.StartDataAsync();
 if (command is not null)
 {

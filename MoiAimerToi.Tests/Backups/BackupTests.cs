@@ -132,8 +132,9 @@ public class BackupTests
 
         var paths = new DataPaths(
             Options.Create(new StorageOptions { DataDirectory = quoted }), factory.Service<IWebHostEnvironment>());
+        var options = Options.Create(new BackupOptions());
         var service = new BackupService(
-            paths, Options.Create(new BackupOptions()), TimeProvider.System, NullLogger<BackupService>.Instance);
+            paths, new BackupCopy(paths, options, NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
 
         var backup = await service.BackupNowAsync();
 

@@ -10,5 +10,8 @@ public sealed class BackupOptions
     /// <summary>How many backups are kept; older ones are deleted after each new backup.</summary>
     public int Keep { get; set; } = 14;
 
+    /// <summary>A folder off this machine's disk (a mounted one) that every backup is also copied to, with the files; none when empty.</summary>
+    public string? CopyTo { get; set; }
+
     public TimeSpan Interval => TimeSpan.FromHours(IntervalHours);
 }

@@ -7,6 +7,7 @@ namespace MoiAimerToi.Web.Backups;
 /// <summary>Copies the database into <c>backups/</c> in the data directory and keeps the newest <see cref="BackupOptions.Keep"/>.</summary>
 public sealed class BackupService(
     DataPaths paths,
+    BackupCopy copy,
     IOptions<BackupOptions> options,
     TimeProvider time,
     ILogger<BackupService> logger)
@@ -45,7 +46,9 @@ public sealed class BackupService(
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            return TimeUntilDue() > TimeSpan.Zero ? null : await WriteAndPruneAsync(cancellationToken);
+            var made = TimeUntilDue() > TimeSpan.Zero ? null : await WriteAndPruneAsync(cancellationToken);
+            await CopyAsync(made, cancellationToken);
+            return made;
         }
         finally
         {
@@ -58,11 +61,31 @@ public sealed class BackupService(
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            return await WriteAndPruneAsync(cancellationToken);
+            var made = await WriteAndPruneAsync(cancellationToken);
+            await CopyAsync(made, cancellationToken);
+            return made;
         }
         finally
         {
             _oneAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// With <c>Backup:CopyTo</c>, the backup just made off the machine, or else the newest one if it is not there yet:
+    /// after a failed copy, the next round tries again.
+    /// </summary>
+    private async Task CopyAsync(BackupFile? made, CancellationToken cancellationToken)
+    {
+        if (copy.Target is null)
+        {
+            return;
+        }
+
+        var backup = made ?? List().FirstOrDefault();
+        if (backup is not null && (made is not null || !copy.HasCopied(backup)))
+        {
+            await copy.CopyAsync(backup, cancellationToken);
         }
     }
 

@@ -11,7 +11,11 @@ public static class AppCommands
     {
         [ResetPasswordCommand.Name] = ResetPasswordCommand.RunAsync,
         [LegacyImportCommand.Name] = LegacyImportCommand.RunAsync,
+        [RestoreCommand.Name] = RestoreCommand.RunAsync,
     };
+
+    /// <summary>A restore puts a database in place: it runs before anything opens the database or makes one.</summary>
+    public static bool RunsBeforeData(string command) => command == RestoreCommand.Name;
 
     /// <summary>A command is a first argument that is not an option (options start with '-').</summary>
     public static (string? Command, string[] HostArgs) Split(string[] args) =>
