@@ -22,40 +22,66 @@ public sealed class BackupCopyTests : IDisposable
     private static string Folder(string name) => Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", $"backup-{name}-{Guid.NewGuid():N}");
 
     [Fact]
-    public async Task Each_Backup_Goes_Off_The_Machine_With_Every_File_Once_And_Restore_Rebuilds_A_Working_Site()
+    public Task To_A_Folder_Each_Backup_Goes_With_Every_File_Once_And_Restore_Rebuilds_A_Working_Site() =>
+        RoundTripAsync(_copy, new Dictionary<string, string?>());
+
+    [S3Fact]
+    public async Task To_A_Bucket_Each_Backup_Goes_With_Every_File_Once_And_Restore_Rebuilds_A_Working_Site()
     {
-        await using var site = new AppFactory { Settings = { ["Backup:CopyTo"] = _copy, ["Backup:Keep"] = "2" } };
+        await using var s3 = await S3Server.StartAsync();
+        await RoundTripAsync($"s3://{S3Server.Bucket}/moi", s3.Settings());
+    }
+
+    /// <summary>The same case for both kinds of copy: three backups, the files once, two snapshots kept, then a site rebuilt from the copy alone.</summary>
+    private async Task RoundTripAsync(string copyTo, Dictionary<string, string?> settings)
+    {
+        await using var site = new AppFactory { Settings = { ["Backup:CopyTo"] = copyTo, ["Backup:Keep"] = "2" } };
+        foreach (var (key, value) in settings)
+        {
+            site.Settings[key] = value;
+        }
+
         site.Clock.Set(Start);
         var api = site.CreateKeyClient();
         var memory = await AlbumApiTests.CreateMemoryAsync(api, "Le lac");
         await AlbumApiTests.AddAsync(api, memory, TestImages.Jpeg(1600, 1200), "IMG_0001.JPG");
         var backups = site.Service<BackupService>();
+        var copy = site.Service<BackupCopy>();
+        var target = copy.Target!;
         var paths = site.Service<DataPaths>();
 
         var first = await backups.BackupNowAsync();
 
-        var copied = Path.Combine(_copy, "snapshots", Path.GetFileName(first.Path));
-        Assert.Equal(Sha256(first.Path), Sha256(copied));
-        foreach (var (name, folder) in new[] { ("uploads", paths.Uploads), ("originals", paths.Originals) })
+        Assert.Equal(Sha256(first.Path), await CopiedSha256Async(target, "snapshots/" + Path.GetFileName(first.Path)));
+        foreach (var (name, folder) in copy.Folders)
         {
             var files = Directory.GetFiles(folder);
             Assert.NotEmpty(files);
-            Assert.All(files, file => Assert.Equal(Sha256(file), Sha256(Path.Combine(_copy, "files", name, Path.GetFileName(file)))));
+            foreach (var file in files)
+            {
+                Assert.Equal(Sha256(file), await CopiedSha256Async(target, $"files/{name}/{Path.GetFileName(file)}"));
+            }
         }
 
-        Assert.Empty(Directory.GetFiles(_copy, "*.partial", SearchOption.AllDirectories));
+        Assert.DoesNotContain((await target.ListAsync("", CancellationToken.None)).Keys, key => key.EndsWith(".partial"));
+        Assert.Contains(site.Logs.Lines, line => line.Contains("copied to"));
+        if (settings.TryGetValue("S3:SecretAccessKey", out var secret))
+        {
+            Assert.DoesNotContain(site.Logs.Lines, line => line.Contains(secret!));
+        }
 
         // A file already copied is not copied again; only the newest Backup:Keep snapshots stay.
         site.Clock.Set(Start.AddHours(1));
-        var again = await site.Service<BackupCopy>().CopyAsync(await backups.BackupNowAsync());
+        var again = await copy.CopyAsync(await backups.BackupNowAsync());
         Assert.Equal(0, again.FilesCopied);
         site.Clock.Set(Start.AddHours(2));
         var newest = await backups.BackupNowAsync();
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(_copy, "snapshots")).Length);
-        Assert.DoesNotContain(Path.GetFileName(copied), Directory.GetFiles(Path.Combine(_copy, "snapshots")).Select(Path.GetFileName));
+        var snapshots = (await target.ListAsync("snapshots/", CancellationToken.None)).Keys.ToList();
+        Assert.Equal(2, snapshots.Count);
+        Assert.DoesNotContain("snapshots/" + Path.GetFileName(first.Path), snapshots);
 
         // A site rebuilt elsewhere from the copy alone: the memory and its photo are there.
-        var (code, output, errors) = await CommandProcess.RunAsync(_restored, "", "restore", _copy);
+        var (code, output, errors) = await CommandProcess.RunAsync(_restored, settings, "", "restore", copyTo);
         Assert.True(code == 0, errors);
         Assert.Contains($"Restored {Path.GetFileName(newest.Path)}", output);
         await using (var server = await ServerProcess.StartAsync(_restored))
@@ -68,12 +94,26 @@ public sealed class BackupCopyTests : IDisposable
         }
 
         // Over a site that has a database, only when asked; the one it had is kept beside.
-        (code, _, errors) = await CommandProcess.RunAsync(_restored, "", "restore", _copy);
+        (code, _, errors) = await CommandProcess.RunAsync(_restored, settings, "", "restore", copyTo);
         Assert.Equal(1, code);
         Assert.Contains("--replace", errors);
-        (code, _, errors) = await CommandProcess.RunAsync(_restored, "", "restore", _copy, "--replace");
+        (code, _, errors) = await CommandProcess.RunAsync(_restored, settings, "", "restore", copyTo, "--replace");
         Assert.True(code == 0, errors);
         Assert.Single(Directory.GetFiles(_restored, "moi_aimer_toi.db.before-restore-*"), f => !f.EndsWith("-wal") && !f.EndsWith("-shm"));
+    }
+
+    private static async Task<string> CopiedSha256Async(ICopyTarget target, string key)
+    {
+        var scratch = Path.GetTempFileName();
+        try
+        {
+            await target.GetVerifiedAsync(key, scratch, CancellationToken.None);
+            return Sha256(scratch);
+        }
+        finally
+        {
+            File.Delete(scratch);
+        }
     }
 
     [Fact]
@@ -99,13 +139,13 @@ public sealed class BackupCopyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("relative/folder")]
-    [InlineData("s3://bucket/backups")]
-    public void A_Copy_Target_That_Is_No_Absolute_Folder_Stops_The_Start_With_The_Reason(string target)
+    [InlineData("relative/folder", "Backup:CopyTo must be the absolute path of a folder on another disk, or s3://bucket/prefix.")]
+    [InlineData("s3://bucket/backups", "S3:AccessKeyId and S3:SecretAccessKey (or S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY) must be set")]
+    public void A_Copy_Target_That_Cannot_Be_Used_Stops_The_Start_With_The_Reason(string target, string reason)
     {
         using var site = new AppFactory { Settings = { ["Backup:CopyTo"] = target } };
         var refused = Assert.ThrowsAny<OptionsValidationException>(() => site.Services);
-        Assert.Contains("Backup:CopyTo must be the absolute path of a folder", refused.Message);
+        Assert.Contains(reason, refused.Message);
     }
 
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));

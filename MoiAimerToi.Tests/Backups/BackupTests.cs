@@ -134,7 +134,7 @@ public class BackupTests
             Options.Create(new StorageOptions { DataDirectory = quoted }), factory.Service<IWebHostEnvironment>());
         var options = Options.Create(new BackupOptions());
         var service = new BackupService(
-            paths, new BackupCopy(paths, options, NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
+            paths, new BackupCopy(paths, options, Options.Create(new S3Options()), NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
 
         var backup = await service.BackupNowAsync();
 

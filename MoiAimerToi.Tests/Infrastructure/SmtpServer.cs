@@ -76,46 +76,14 @@ public sealed class SmtpServer : IAsyncDisposable
             SmtpBehaviour.Accept => "aiosmtpd.handlers.Mailbox",
             _ => "smtp_faults." + behaviour,
         };
-        var start = new ProcessStartInfo(Python(), ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listen}", "-c", handler])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Python(), ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listen}", "-c", handler]);
         if (behaviour is SmtpBehaviour.Accept or SmtpBehaviour.KeepAndHang)
         {
             start.ArgumentList.Add(Path.Combine(folder, "mail"));
         }
 
         start.Environment["PYTHONPATH"] = folder;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start.");
-        var errors = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        var server = new SmtpServer(process, folder, listen);
-        for (var tries = 0; tries < 200; tries++)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"aiosmtpd exited ({process.ExitCode}): {errors}");
-            }
-
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, listen);
-                return server;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        await server.DisposeAsync();
-        throw new TimeoutException($"aiosmtpd did not listen on {listen} within 10 s: {errors}");
+        return new SmtpServer(await ListeningProcess.StartAsync(start, listen, "aiosmtpd"), folder, listen);
     }
 
     /// <summary>The messages received so far, oldest first.</summary>
@@ -143,13 +111,7 @@ public sealed class SmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await ListeningProcess.StopAsync(_process);
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -8,56 +8,58 @@ namespace MoiAimerToi.Web.Backups;
 public sealed record CopySummary(string Snapshot, int FilesCopied, int FilesAlreadyThere);
 
 /// <summary>
-/// Copies each backup off the machine, into <c>Backup:CopyTo</c> (a mounted disk): the database snapshot into
-/// <c>snapshots/</c>, keeping the newest <c>Backup:Keep</c>, and every photo, video and original into <c>files/</c>
-/// once (a stored file never changes, so one already there with its size is not copied again). Each copy is written
-/// under a temporary name, read back and compared with its source by size and SHA-256, and only then given its
-/// name: a copy cut short is never mistaken for a good one. The Data Protection keys and the JWT secret stay behind,
-/// so that a copy of the backups opens no session, token or sealed link (see docs/security.md).
+/// Copies each backup off the machine, to <c>Backup:CopyTo</c>: a folder on another disk, or an S3-compatible bucket
+/// (<c>s3://bucket/prefix</c>). The database snapshot goes to <c>snapshots/</c>, keeping the newest <c>Backup:Keep</c>,
+/// and every photo, video and original to <c>files/</c> once (a stored file never changes, so one already there with
+/// its size is not copied again). Each copy is read back and compared with its source by size and SHA-256 before it
+/// counts (<see cref="ICopyTarget"/>): a copy cut short is never mistaken for a good one. The Data Protection keys and
+/// the JWT secret stay behind, so that a copy of the backups opens no session, token or sealed link (docs/security.md).
 /// </summary>
-public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options, ILogger<BackupCopy> logger)
+public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options, IOptions<S3Options> s3, ILogger<BackupCopy> logger)
 {
-    public const string Snapshots = "snapshots";
-    public const string Files = "files";
-    private const string TemporarySuffix = ".partial";
+    public const string Snapshots = "snapshots/";
+    public const string Files = "files/";
+    public const string TemporarySuffix = ".partial";
+
+    private readonly Lazy<ICopyTarget?> _target = new(() =>
+        string.IsNullOrWhiteSpace(options.Value.CopyTo) ? null : CopyTargets.From(options.Value.CopyTo, s3.Value));
 
     /// <summary>The folders copied, by their name in <c>files/</c>.</summary>
     public IReadOnlyList<(string Name, string Folder)> Folders => [("uploads", paths.Uploads), ("originals", paths.Originals)];
 
-    public string? Target => string.IsNullOrWhiteSpace(options.Value.CopyTo) ? null : Path.GetFullPath(options.Value.CopyTo);
+    public ICopyTarget? Target => _target.Value;
 
     /// <summary>Whether the snapshot is already in the copy.</summary>
-    public bool HasCopied(BackupFile snapshot) =>
-        Target is { } target && File.Exists(Path.Combine(target, Snapshots, Path.GetFileName(snapshot.Path)));
+    public async Task<bool> HasCopiedAsync(BackupFile snapshot, CancellationToken cancellationToken = default) =>
+        Target is { } target && (await target.ListAsync(Snapshots, cancellationToken)).ContainsKey(Snapshots + Path.GetFileName(snapshot.Path));
 
     public async Task<CopySummary> CopyAsync(BackupFile snapshot, CancellationToken cancellationToken = default)
     {
         var target = Target ?? throw new InvalidOperationException("Backup:CopyTo is not set.");
-        if (target.StartsWith(paths.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || target == paths.Root)
+        if (target is FolderTarget folderTarget && IsInside(folderTarget.Root, paths.Root))
         {
-            throw new InvalidOperationException($"Backup:CopyTo ({target}) is inside the data directory: a copy there is lost with it.");
+            throw new InvalidOperationException($"Backup:CopyTo ({folderTarget.Root}) is inside the data directory: a copy there is lost with it.");
         }
 
-        var snapshots = Directory.CreateDirectory(Path.Combine(target, Snapshots)).FullName;
         var name = Path.GetFileName(snapshot.Path);
-        await CopyVerifiedAsync(snapshot.Path, Path.Combine(snapshots, name), cancellationToken);
+        await target.PutVerifiedAsync(Snapshots + name, snapshot.Path, cancellationToken);
 
-        var (copied, there) = (0, 0);
+        var there = await target.ListAsync(Files, cancellationToken);
+        var (copied, skipped) = (0, 0);
         foreach (var (folderName, folder) in Folders)
         {
-            var into = Directory.CreateDirectory(Path.Combine(target, Files, folderName)).FullName;
             foreach (var file in Directory.EnumerateFiles(folder))
             {
-                var to = Path.Combine(into, Path.GetFileName(file));
-                if (File.Exists(to) && new FileInfo(to).Length == new FileInfo(file).Length)
+                var key = $"{Files}{folderName}/{Path.GetFileName(file)}";
+                if (there.TryGetValue(key, out var size) && size == new FileInfo(file).Length)
                 {
-                    there++;
+                    skipped++;
                     continue;
                 }
 
                 try
                 {
-                    await CopyVerifiedAsync(file, to, cancellationToken);
+                    await target.PutVerifiedAsync(key, file, cancellationToken);
                     copied++;
                 }
                 catch (FileNotFoundException)
@@ -67,10 +69,19 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
             }
         }
 
-        Prune(snapshots);
-        logger.LogInformation("Backup {Snapshot} copied to {Target}: {Copied} new files, {There} already there", name, target, copied, there);
-        return new CopySummary(name, copied, there);
+        await PruneAsync(target, cancellationToken);
+        logger.LogInformation("Backup {Snapshot} copied to {Target}: {Copied} new files, {There} already there", name, target.Name, copied, skipped);
+        return new CopySummary(name, copied, skipped);
     }
+
+    /// <summary>The finished snapshots in a copy, newest first.</summary>
+    public static async Task<List<(string Key, BackupFile Backup)>> SnapshotsAsync(ICopyTarget target, CancellationToken cancellationToken) =>
+        (await target.ListAsync(Snapshots, cancellationToken)).Keys
+            .Select(key => (Key: key, Backup: BackupFile.TryParse(key)))
+            .Where(s => s.Backup is not null)
+            .Select(s => (s.Key, s.Backup!))
+            .OrderByDescending(s => s.Item2.CreatedAt)
+            .ToList();
 
     /// <summary>Writes <paramref name="to"/> from <paramref name="from"/>, read back and checked, or not at all.</summary>
     public static async Task CopyVerifiedAsync(string from, string to, CancellationToken cancellationToken)
@@ -124,15 +135,15 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
         }
     }
 
-    private void Prune(string snapshots)
+    private async Task PruneAsync(ICopyTarget target, CancellationToken cancellationToken)
     {
-        var kept = Directory.EnumerateFiles(snapshots)
-            .Select(BackupFile.TryParse).OfType<BackupFile>()
-            .OrderByDescending(b => b.CreatedAt).ToList();
-        foreach (var old in kept.Skip(options.Value.Keep))
+        foreach (var (key, _) in (await SnapshotsAsync(target, cancellationToken)).Skip(options.Value.Keep))
         {
-            File.Delete(old.Path);
-            logger.LogInformation("Old copied backup {Path} deleted", old.Path);
+            await target.DeleteAsync(key, cancellationToken);
+            logger.LogInformation("Old copied backup {Key} deleted from {Target}", key, target.Name);
         }
     }
+
+    private static bool IsInside(string folder, string root) =>
+        folder == root || folder.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

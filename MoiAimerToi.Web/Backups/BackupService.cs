@@ -83,7 +83,7 @@ public sealed class BackupService(
         }
 
         var backup = made ?? List().FirstOrDefault();
-        if (backup is not null && (made is not null || !copy.HasCopied(backup)))
+        if (backup is not null && (made is not null || !await copy.HasCopiedAsync(backup, cancellationToken)))
         {
             await copy.CopyAsync(backup, cancellationToken);
         }

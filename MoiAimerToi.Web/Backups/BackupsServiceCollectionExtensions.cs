@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Backups;
 
@@ -12,9 +14,14 @@ public static class BackupsServiceCollectionExtensions
             .BindConfiguration(BackupOptions.Section)
             .Validate(options => options.IntervalHours is > 0 and <= MaxIntervalHours, "Backup:IntervalHours must be more than 0 and at most a year.")
             .Validate(options => options.Keep >= 1, "Backup:Keep must be at least 1.")
-            .Validate(options => string.IsNullOrWhiteSpace(options.CopyTo) || (Path.IsPathFullyQualified(options.CopyTo) && !options.CopyTo.Contains("://")),
-                "Backup:CopyTo must be the absolute path of a folder on another disk (copying to a bucket is not built yet).")
+            .Validate(options => string.IsNullOrWhiteSpace(options.CopyTo) || CopyTargets.IsBucket(options.CopyTo) || (Path.IsPathFullyQualified(options.CopyTo) && !options.CopyTo.Contains("://")),
+                "Backup:CopyTo must be the absolute path of a folder on another disk, or s3://bucket/prefix.")
+            .Validate<IOptions<S3Options>>((options, s3) => string.IsNullOrWhiteSpace(options.CopyTo) || !CopyTargets.IsBucket(options.CopyTo) || s3.Value.HasCredentials,
+                "Backup:CopyTo names a bucket: S3:AccessKeyId and S3:SecretAccessKey (or S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY) must be set.")
             .ValidateOnStart();
+        services.AddOptions<S3Options>()
+            .BindConfiguration(S3Options.Section)
+            .PostConfigure<IConfiguration>((s3, configuration) => s3.FillFrom(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BackupCopy>();
         services.AddSingleton<BackupService>();

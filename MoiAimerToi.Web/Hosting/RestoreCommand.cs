@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Hosting;
 
 /// <summary>
-/// <c>restore &lt;copy folder&gt; [--snapshot &lt;file name&gt;] [--replace]</c>: rebuilds a working site in the data directory
+/// <c>restore &lt;copy folder or s3://bucket/prefix&gt; [--snapshot &lt;file name&gt;] [--replace]</c>: rebuilds a working site in the data directory
 /// from a copy that <c>Backup:CopyTo</c> made: its newest snapshot (or the one named) and every file. Run with the site
 /// stopped, before anything opens the database. A site that has a database is only replaced with <c>--replace</c>, and
 /// its database is then kept beside, renamed.
@@ -13,7 +14,7 @@ namespace MoiAimerToi.Web.Hosting;
 public static class RestoreCommand
 {
     public const string Name = "restore";
-    private const string Usage = "Usage: dotnet run --project MoiAimerToi.Web -- restore <copy folder> [--snapshot <file name>] [--replace]";
+    private const string Usage = "Usage: dotnet run --project MoiAimerToi.Web -- restore <copy folder or s3://bucket/prefix> [--snapshot <file name>] [--replace]";
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args)
     {
@@ -26,28 +27,38 @@ public static class RestoreCommand
             return 2;
         }
 
-        var from = Path.GetFullPath(folders[0]);
-        var snapshots = Directory.Exists(Path.Combine(from, BackupCopy.Snapshots))
-            ? Directory.EnumerateFiles(Path.Combine(from, BackupCopy.Snapshots)).Select(BackupFile.TryParse).OfType<BackupFile>().OrderByDescending(b => b.CreatedAt).ToList()
-            : [];
-        var snapshot = named is null ? snapshots.FirstOrDefault() : snapshots.FirstOrDefault(s => Path.GetFileName(s.Path) == named);
-        if (snapshot is null)
+        var from = CopyTargets.IsBucket(folders[0]) ? folders[0] : Path.GetFullPath(folders[0]);
+        var target = CopyTargets.From(from, services.GetRequiredService<IOptions<S3Options>>().Value);
+        var snapshots = await BackupCopy.SnapshotsAsync(target, CancellationToken.None);
+        var chosen = named is null ? snapshots.FirstOrDefault() : snapshots.FirstOrDefault(s => Path.GetFileName(s.Key) == named);
+        if (chosen.Key is null)
         {
             Console.Error.WriteLine(named is null
-                ? $"No backup in '{Path.Combine(from, BackupCopy.Snapshots)}': give the folder Backup:CopyTo names."
-                : $"No backup named '{named}' in '{Path.Combine(from, BackupCopy.Snapshots)}'.");
+                ? $"No backup in '{target.Name}' ({BackupCopy.Snapshots}): give what Backup:CopyTo names."
+                : $"No backup named '{named}' in '{target.Name}'.");
             return 1;
         }
 
+        var snapshotName = Path.GetFileName(chosen.Key);
         var paths = services.GetRequiredService<DataPaths>();
+        if (File.Exists(paths.Database) && !replace)
+        {
+            Console.Error.WriteLine($"This site already has a database ({paths.Database}). Run again with --replace to put the copy in its place; the current one is then kept beside it.");
+            return 1;
+        }
+
+        // Fetched and checked beside the site's database first: a damaged backup changes nothing.
+        var incoming = paths.Database + ".restoring";
+        await target.GetVerifiedAsync(chosen.Key, incoming, CancellationToken.None);
+        if (await IntegrityAsync(incoming) is not "ok" and var problem)
+        {
+            File.Delete(incoming);
+            Console.Error.WriteLine($"The backup {snapshotName} is damaged ({problem}); nothing was restored. Try an older one with --snapshot.");
+            return 1;
+        }
+
         if (File.Exists(paths.Database))
         {
-            if (!replace)
-            {
-                Console.Error.WriteLine($"This site already has a database ({paths.Database}). Run again with --replace to put the copy in its place; the current one is then kept beside it.");
-                return 1;
-            }
-
             var aside = $"{paths.Database}.before-restore-{DateTime.UtcNow:yyyyMMddTHHmmssZ}";
             File.Move(paths.Database, aside);
             foreach (var journal in new[] { "-wal", "-shm" }.Select(suffix => paths.Database + suffix).Where(File.Exists))
@@ -58,30 +69,24 @@ public static class RestoreCommand
             Console.WriteLine($"The site's database was moved to {aside}.");
         }
 
-        await BackupCopy.CopyVerifiedAsync(snapshot.Path, paths.Database, CancellationToken.None);
-        if (await IntegrityAsync(paths.Database) is not "ok" and var problem)
-        {
-            File.Delete(paths.Database);
-            Console.Error.WriteLine($"The backup {Path.GetFileName(snapshot.Path)} is damaged ({problem}); nothing was restored. Try an older one with --snapshot.");
-            return 1;
-        }
+        File.Move(incoming, paths.Database);
 
         var copied = 0;
+        var stored = await target.ListAsync(BackupCopy.Files, CancellationToken.None);
         foreach (var (name, folder) in services.GetRequiredService<BackupCopy>().Folders)
         {
-            var source = Path.Combine(from, BackupCopy.Files, name);
-            foreach (var file in Directory.Exists(source) ? Directory.EnumerateFiles(source) : [])
+            foreach (var (key, size) in stored.Where(f => f.Key.StartsWith($"{BackupCopy.Files}{name}/", StringComparison.Ordinal)))
             {
-                var to = Path.Combine(folder, Path.GetFileName(file));
-                if (!file.EndsWith(".partial", StringComparison.Ordinal) && !(File.Exists(to) && new FileInfo(to).Length == new FileInfo(file).Length))
+                var to = Path.Combine(folder, Path.GetFileName(key));
+                if (!(File.Exists(to) && new FileInfo(to).Length == size))
                 {
-                    await BackupCopy.CopyVerifiedAsync(file, to, CancellationToken.None);
+                    await target.GetVerifiedAsync(key, to, CancellationToken.None);
                     copied++;
                 }
             }
         }
 
-        Console.WriteLine($"Restored {Path.GetFileName(snapshot.Path)} into {paths.Root}, with {copied} files.");
+        Console.WriteLine($"Restored {snapshotName} into {paths.Root}, with {copied} files.");
         Console.WriteLine("Everyone signs in again, and API clients too: sessions and tokens are not in backups. Share links still open; /settings cannot show their addresses again.");
         return 0;
     }

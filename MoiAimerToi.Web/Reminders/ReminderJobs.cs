@@ -1,3 +1,5 @@
+using MailKit;
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Couple;
@@ -83,7 +85,9 @@ public sealed class ReminderJobs(
             var mail = provider.GetRequiredService<ReminderMail>();
             // One instant for the whole round, so that what is due and what the e-mails say agree.
             var now = time.GetUtcNow().UtcDateTime;
-            var today = provider.GetRequiredService<CoupleClock>().DayOf(now);
+            var clock = provider.GetRequiredService<CoupleClock>();
+            var today = clock.DayOf(now);
+            var sendingHours = clock.LocalTime(now).Hour >= smtp.SendFromHour;
 
             // Rounds never overlap: one still « sending » was cut short by a stop. It may have gone: it stays unsent.
             await db.Reminders.Where(r => r.State == ReminderState.Sending)
@@ -91,7 +95,7 @@ public sealed class ReminderJobs(
 
             var due = await provider.GetRequiredService<ReminderPlanner>().DueAsync(now, cancellationToken);
             var ready = await RecordAsync(db, mail, due, now, today, cancellationToken);
-            if (ready.Count > 0)
+            if (ready.Count > 0 && sendingHours)
             {
                 await SendAsync(db, mail, smtp, ready, now, today, cancellationToken);
             }
@@ -111,7 +115,14 @@ public sealed class ReminderJobs(
         var ready = new List<(Reminder, DueReminder)>();
         foreach (var reminder in due)
         {
-            if (!rows.TryGetValue((reminder.To.UserId, reminder.Key, reminder.OccasionOn), out var row))
+            var found = rows.TryGetValue((reminder.To.UserId, reminder.Key, reminder.OccasionOn), out var row);
+            if (reminder.Topic is DigestTopic { IsEmpty: true })
+            {
+                // A week with nothing to tell gets no digest; one already waiting waits (and is missed at the week's end).
+                continue;
+            }
+
+            if (!found)
             {
                 row = new Reminder
                 {
@@ -119,7 +130,7 @@ public sealed class ReminderJobs(
                     Kind = reminder.Kind,
                     Key = reminder.Key,
                     OccasionOn = reminder.OccasionOn,
-                    Subject = Truncated(mail.Write(reminder, today).Subject, Reminder.SubjectMaxLength),
+                    Subject = Truncated(SubjectOf(mail, reminder, today), Reminder.SubjectMaxLength),
                     State = ReminderState.Waiting,
                     CreatedAt = now,
                 };
@@ -127,7 +138,7 @@ public sealed class ReminderJobs(
                 rows[(row.UserId, row.Key, row.OccasionOn)] = row;
             }
 
-            if (row.State == ReminderState.Waiting && (row.NextAttemptAt is null || row.NextAttemptAt <= now))
+            if (row!.State == ReminderState.Waiting && (row.NextAttemptAt is null || row.NextAttemptAt <= now))
             {
                 ready.Add((row, reminder));
             }
@@ -184,12 +195,35 @@ public sealed class ReminderJobs(
                     return;
                 }
 
-                var email = mail.Write(due, today);
-                row.Subject = Truncated(email.Subject, Reminder.SubjectMaxLength);
-                row.State = ReminderState.Sending;
-                row.Attempts++;
-                // Recorded before: from here on, a stop means « maybe sent », never « send again ».
-                await db.SaveChangesAsync(CancellationToken.None);
+                ReminderEmail email;
+                try
+                {
+                    email = mail.Write(due, today);
+                }
+                catch (Exception exception)
+                {
+                    // One reminder that cannot be written (a text gone wrong) holds up no other.
+                    logger.LogError(exception, "Reminder {Id} could not be written", row.Id);
+                    row.Attempts++;
+                    Failed(row, exception, now);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    continue;
+                }
+
+                // Recorded before, and claimed rather than just marked (a second process on the same database skips it):
+                // from here on, a stop means « maybe sent », never « send again ».
+                var subject = Truncated(email.Subject, Reminder.SubjectMaxLength);
+                var claimed = await db.Reminders.Where(r => r.Id == row.Id && r.State == ReminderState.Waiting)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(r => r.State, ReminderState.Sending)
+                        .SetProperty(r => r.Attempts, r => r.Attempts + 1)
+                        .SetProperty(r => r.Subject, subject), CancellationToken.None);
+                await db.Entry(row).ReloadAsync(CancellationToken.None);
+                if (claimed == 0)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await connection.SendAsync(mail.ToMime(email, smtp.Sender!, due.To, $"reminder-{row.Id}-{row.CreatedAt.Ticks}@moi-aimer-toi"));
@@ -198,10 +232,18 @@ public sealed class ReminderJobs(
                     row.LastError = null;
                     row.NextAttemptAt = null;
                 }
-                catch (Exception exception)
+                catch (Exception exception) when (exception is SmtpCommandException or ServiceNotConnectedException)
                 {
+                    // The server said no, or nothing was handed over: it did not go, it is tried again.
                     logger.LogWarning("Reminder {Id} was not sent: {Error}", row.Id, MailConnection.Describe(exception));
                     Failed(row, exception, now);
+                }
+                catch (Exception exception)
+                {
+                    // Cut off while handing it over (a timeout, a dropped connection): it may have gone, so never again.
+                    logger.LogWarning("Reminder {Id} may or may not have gone: {Error}", row.Id, MailConnection.Describe(exception));
+                    row.State = ReminderState.Unconfirmed;
+                    row.LastError = Truncated(MailConnection.Describe(exception), Reminder.ErrorMaxLength);
                 }
 
                 // Recorded after.
@@ -222,6 +264,20 @@ public sealed class ReminderJobs(
 
         row.State = ReminderState.Waiting;
         row.NextAttemptAt = now + Backoff(row.Attempts);
+    }
+
+    /// <summary>The subject the reminders page lists until it is sent; a reminder that cannot be written yet still gets a row.</summary>
+    private string SubjectOf(ReminderMail mail, DueReminder reminder, DateOnly today)
+    {
+        try
+        {
+            return mail.Write(reminder, today).Subject;
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "The subject of reminder {Key} could not be written", reminder.Key);
+            return reminder.Key;
+        }
     }
 
     private static string Truncated(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";

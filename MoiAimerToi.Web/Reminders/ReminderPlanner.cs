@@ -19,21 +19,21 @@ public sealed record OccasionTopic(Occasion Occasion) : ReminderTopic;
 /// <summary>A letter says who wrote it and when it opens; never a word of what it says.</summary>
 public sealed record LetterTopic(int LetterId, string From, DateOnly OpensOn) : ReminderTopic;
 
-public sealed record DigestTopic(DateOnly WeekStart, IReadOnlyList<Memory> Memories, IReadOnlyList<Occasion> Occasions) : ReminderTopic;
+public sealed record DigestTopic(DateOnly WeekStart, IReadOnlyList<Memory> Memories, IReadOnlyList<Occasion> Occasions) : ReminderTopic
+{
+    public bool IsEmpty => Memories.Count == 0 && Occasions.Count == 0;
+}
 
 public sealed record DueReminder(Recipient To, ReminderKind Kind, string Key, DateOnly OccasionOn, ReminderTopic Topic);
 
 /// <summary>
 /// The rule of what is due: every reminder a partner chose whose day to send (the occasion's day less the days before)
-/// has come, from <see cref="SendFromHour"/> on that day, and whose occasion is today or ahead. A site that was down
-/// when one fell due finds it due still when it comes back, until the occasion's day has passed.
+/// has come, and whose occasion is today or ahead. A site that was down when one fell due finds it due still when it
+/// comes back, until the occasion's day has passed. (Nothing is sent before <see cref="SmtpOptions.SendFromHour"/>: the job's rule.)
 /// </summary>
 public sealed class ReminderPlanner(
     AppDbContext db, CalendarService calendar, LetterService letters, MemoryService memories, CoupleClock clock)
 {
-    /// <summary>On the couple's clock: a reminder due today is not sent in the night.</summary>
-    public const int SendFromHour = 8;
-
     /// <param name="now">The round's one instant (UTC): a round that crossed midnight must not see two days.</param>
     public async Task<IReadOnlyList<DueReminder>> DueAsync(DateTime now, CancellationToken cancellationToken = default)
     {
@@ -44,9 +44,7 @@ public sealed class ReminderPlanner(
         }
 
         var today = clock.DayOf(now);
-        var sendingHours = clock.LocalTime(now).Hour >= SendFromHour;
-        bool Due(int? daysBefore, DateOnly on) =>
-            daysBefore is { } days && on >= today && on.AddDays(-days) is var sendOn && (sendOn < today || (sendOn == today && sendingHours));
+        bool Due(int? daysBefore, DateOnly on) => daysBefore is { } days && on >= today && on.AddDays(-days) <= today;
 
         var longest = ReminderChoices.DaysBeforeChoices.Max();
         var occasions = CoupleCalendar.Between(await calendar.SourcesAsync(withBirthdays: true, cancellationToken), today, today.AddDays(longest));
@@ -82,16 +80,14 @@ public sealed class ReminderPlanner(
                 }
             }
 
-            // From Monday morning on, all week long: a site down on Monday still sends it on Tuesday.
-            if (choices.WeeklyDigest && (weekStart < today || sendingHours))
+            // From Monday on, all week long: a site down on Monday still sends it on Tuesday. Due even when it has
+            // nothing to tell (the job records none then), so that one already waiting is not forgotten.
+            if (choices.WeeklyDigest)
             {
                 ofTheWeek ??= await memories.OfTheWeekAsync(weekStart, cancellationToken);
                 var weekEnd = weekStart.AddDays(6);
                 var ofTheWeekAhead = occasions.Where(o => o.Date <= weekEnd && o.Key != $"birthday-{to.UserId}").ToList();
-                if (ofTheWeek.Count > 0 || ofTheWeekAhead.Count > 0)
-                {
-                    due.Add(new DueReminder(to, ReminderKind.Digest, "digest", weekEnd, new DigestTopic(weekStart, ofTheWeek, ofTheWeekAhead)));
-                }
+                due.Add(new DueReminder(to, ReminderKind.Digest, "digest", weekEnd, new DigestTopic(weekStart, ofTheWeek, ofTheWeekAhead)));
             }
         }
 

@@ -29,6 +29,9 @@ public sealed class SmtpOptions
     /// <summary>How long one step of talking to the server (connecting, one command, one message) may take.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>The hour of the couple's clock from which reminders go out: none is sent in the night, be it due, late or tried again.</summary>
+    public int SendFromHour { get; set; } = 8;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
