@@ -50,10 +50,14 @@ public sealed class BackupCopyTests : IDisposable
         var target = copy.Target!;
         var paths = site.Service<DataPaths>();
 
+        // An upload still coming in (a temporary name) is no file to keep.
+        await File.WriteAllTextAsync(Path.Combine(paths.Uploads, "stray.tmp"), "half");
         var first = await backups.BackupNowAsync();
+        Assert.DoesNotContain((await target.ListAsync("files/", CancellationToken.None)).Keys, key => key.EndsWith("stray.tmp"));
+        File.Delete(Path.Combine(paths.Uploads, "stray.tmp"));
 
         Assert.Equal(Sha256(first.Path), await CopiedSha256Async(target, "snapshots/" + Path.GetFileName(first.Path)));
-        foreach (var (name, folder) in copy.Folders)
+        foreach (var (name, folder, _) in copy.Folders)
         {
             var files = Directory.GetFiles(folder);
             Assert.NotEmpty(files);
@@ -93,13 +97,17 @@ public sealed class BackupCopyTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(photo.GetProperty("url").GetString())).StatusCode);
         }
 
-        // Over a site that has a database, only when asked; the one it had is kept beside.
+        // Over a site that has a database, only when asked; the site as it was (database and files) is kept beside.
         (code, _, errors) = await CommandProcess.RunAsync(_restored, settings, "", "restore", copyTo);
         Assert.Equal(1, code);
         Assert.Contains("--replace", errors);
+        var uploaded = Directory.GetFiles(Path.Combine(_restored, "uploads")).Select(Path.GetFileName).Order().ToList();
         (code, _, errors) = await CommandProcess.RunAsync(_restored, settings, "", "restore", copyTo, "--replace");
         Assert.True(code == 0, errors);
-        Assert.Single(Directory.GetFiles(_restored, "moi_aimer_toi.db.before-restore-*"), f => !f.EndsWith("-wal") && !f.EndsWith("-shm"));
+        var aside = Assert.Single(Directory.GetDirectories(_restored, "before-restore-*"));
+        Assert.True(File.Exists(Path.Combine(aside, "moi_aimer_toi.db")));
+        Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(aside, "uploads")).Select(Path.GetFileName).Order().ToList());
+        Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(_restored, "uploads")).Select(Path.GetFileName).Order().ToList());
     }
 
     private static async Task<string> CopiedSha256Async(ICopyTarget target, string key)

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Media;
+using MoiAimerToi.Web.Photos;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Backups;
@@ -24,8 +26,12 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
     private readonly Lazy<ICopyTarget?> _target = new(() =>
         string.IsNullOrWhiteSpace(options.Value.CopyTo) ? null : CopyTargets.From(options.Value.CopyTo, s3.Value));
 
-    /// <summary>The folders copied, by their name in <c>files/</c>.</summary>
-    public IReadOnlyList<(string Name, string Folder)> Folders => [("uploads", paths.Uploads), ("originals", paths.Originals)];
+    /// <summary>The folders copied, by their name in <c>files/</c>, with which of their files are finished ones (not an upload still coming in).</summary>
+    public IReadOnlyList<(string Name, string Folder, Func<string, bool> IsFinished)> Folders =>
+    [
+        ("uploads", paths.Uploads, name => PhotoNames.IsStoredFile(name, out _)),
+        ("originals", paths.Originals, OriginalFiles.IsName),
+    ];
 
     public ICopyTarget? Target => _target.Value;
 
@@ -41,14 +47,12 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
             throw new InvalidOperationException($"Backup:CopyTo ({folderTarget.Root}) is inside the data directory: a copy there is lost with it.");
         }
 
-        var name = Path.GetFileName(snapshot.Path);
-        await target.PutVerifiedAsync(Snapshots + name, snapshot.Path, cancellationToken);
-
+        // The files first, the snapshot last: a snapshot in the copy always has every file it names there too.
         var there = await target.ListAsync(Files, cancellationToken);
         var (copied, skipped) = (0, 0);
-        foreach (var (folderName, folder) in Folders)
+        foreach (var (folderName, folder, isFinished) in Folders)
         {
-            foreach (var file in Directory.EnumerateFiles(folder))
+            foreach (var file in Directory.EnumerateFiles(folder).Where(f => isFinished(Path.GetFileName(f))))
             {
                 var key = $"{Files}{folderName}/{Path.GetFileName(file)}";
                 if (there.TryGetValue(key, out var size) && size == new FileInfo(file).Length)
@@ -69,6 +73,8 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
             }
         }
 
+        var name = Path.GetFileName(snapshot.Path);
+        await target.PutVerifiedAsync(Snapshots + name, snapshot.Path, cancellationToken);
         await PruneAsync(target, cancellationToken);
         logger.LogInformation("Backup {Snapshot} copied to {Target}: {Copied} new files, {There} already there", name, target.Name, copied, skipped);
         return new CopySummary(name, copied, skipped);

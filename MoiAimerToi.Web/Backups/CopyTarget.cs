@@ -152,19 +152,20 @@ public sealed class BucketTarget : ICopyTarget
         var put = new PutObjectRequest { BucketName = _bucket, Key = _prefix + key, FilePath = file, UseChunkEncoding = false };
         put.Metadata.Add(HashMetadata, expected);
         await _client.PutObjectAsync(put, cancellationToken);
-        var scratch = Path.GetTempFileName();
         try
         {
-            await DownloadAsync(key, scratch, cancellationToken);
-            if (Convert.ToHexString(await CopyTargets.Sha256Async(scratch, cancellationToken)) != expected || new FileInfo(scratch).Length != new FileInfo(file).Length)
+            // Read back and hashed as it streams in: nothing of it is written outside the data folder.
+            using var response = await _client.GetObjectAsync(_bucket, _prefix + key, cancellationToken);
+            if (Convert.ToHexString(await SHA256.HashDataAsync(response.ResponseStream, cancellationToken)) != expected)
             {
-                await DeleteAsync(key, cancellationToken);
                 throw new IOException($"The copy of {Path.GetFileName(file)} in {Name} does not read back as its source (SHA-256).");
             }
         }
-        finally
+        catch
         {
-            File.Delete(scratch);
+            // Not checked is not good: an object left behind would pass for copied by its size.
+            await DeleteAsync(key, CancellationToken.None);
+            throw;
         }
     }
 
@@ -173,10 +174,19 @@ public sealed class BucketTarget : ICopyTarget
         var temporary = file + BackupCopy.TemporarySuffix;
         try
         {
-            var expected = await DownloadAsync(key, temporary, cancellationToken);
-            if (expected is not null && Convert.ToHexString(await CopyTargets.Sha256Async(temporary, cancellationToken)) != expected)
+            using (var response = await _client.GetObjectAsync(_bucket, _prefix + key, cancellationToken))
             {
-                throw new IOException($"{key} in {Name} does not match the checksum it was stored with.");
+                var expected = response.Metadata[HashMetadata]
+                    ?? throw new IOException($"{key} in {Name} has no checksum: it was not written by a backup.");
+                await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                {
+                    await response.ResponseStream.CopyToAsync(output, cancellationToken);
+                }
+
+                if (Convert.ToHexString(await CopyTargets.Sha256Async(temporary, cancellationToken)) != expected)
+                {
+                    throw new IOException($"{key} in {Name} does not match the checksum it was stored with.");
+                }
             }
 
             File.Move(temporary, file, overwrite: true);
@@ -190,15 +200,4 @@ public sealed class BucketTarget : ICopyTarget
     public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         _client.DeleteObjectAsync(_bucket, _prefix + key, cancellationToken);
 
-    /// <returns>The SHA-256 the object was stored with, if any.</returns>
-    private async Task<string?> DownloadAsync(string key, string file, CancellationToken cancellationToken)
-    {
-        using var response = await _client.GetObjectAsync(_bucket, _prefix + key, cancellationToken);
-        await using (var output = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-        {
-            await response.ResponseStream.CopyToAsync(output, cancellationToken);
-        }
-
-        return response.Metadata[HashMetadata];
-    }
 }

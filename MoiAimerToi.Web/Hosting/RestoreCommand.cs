@@ -9,7 +9,7 @@ namespace MoiAimerToi.Web.Hosting;
 /// <c>restore &lt;copy folder or s3://bucket/prefix&gt; [--snapshot &lt;file name&gt;] [--replace]</c>: rebuilds a working site in the data directory
 /// from a copy that <c>Backup:CopyTo</c> made: its newest snapshot (or the one named) and every file. Run with the site
 /// stopped, before anything opens the database. A site that has a database is only replaced with <c>--replace</c>, and
-/// its database is then kept beside, renamed.
+/// its database and files are then moved aside into <c>before-restore-&lt;time&gt;/</c>.
 /// </summary>
 public static class RestoreCommand
 {
@@ -43,7 +43,7 @@ public static class RestoreCommand
         var paths = services.GetRequiredService<DataPaths>();
         if (File.Exists(paths.Database) && !replace)
         {
-            Console.Error.WriteLine($"This site already has a database ({paths.Database}). Run again with --replace to put the copy in its place; the current one is then kept beside it.");
+            Console.Error.WriteLine($"This site already has a database ({paths.Database}). Run again with --replace to put the copy in its place; the current database and files are then moved aside.");
             return 1;
         }
 
@@ -59,23 +59,30 @@ public static class RestoreCommand
 
         if (File.Exists(paths.Database))
         {
-            var aside = $"{paths.Database}.before-restore-{DateTime.UtcNow:yyyyMMddTHHmmssZ}";
-            File.Move(paths.Database, aside);
-            foreach (var journal in new[] { "-wal", "-shm" }.Select(suffix => paths.Database + suffix).Where(File.Exists))
+            // The whole site as it was, database and files, so that nothing it held is lost (the start's sweep would
+            // otherwise delete the files the older snapshot does not name).
+            var aside = Directory.CreateDirectory(Path.Combine(paths.Root, $"before-restore-{DateTime.UtcNow:yyyyMMddTHHmmssZ}")).FullName;
+            foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => paths.Database + suffix).Where(File.Exists))
             {
-                File.Move(journal, aside + journal[paths.Database.Length..]);
+                File.Move(file, Path.Combine(aside, Path.GetFileName(file)));
             }
 
-            Console.WriteLine($"The site's database was moved to {aside}.");
+            foreach (var (name, folder, _) in services.GetRequiredService<BackupCopy>().Folders)
+            {
+                Directory.Move(folder, Path.Combine(aside, name));
+            }
+
+            Console.WriteLine($"The site as it was (database, uploads, originals) was moved to {aside}.");
         }
 
         File.Move(incoming, paths.Database);
 
         var copied = 0;
         var stored = await target.ListAsync(BackupCopy.Files, CancellationToken.None);
-        foreach (var (name, folder) in services.GetRequiredService<BackupCopy>().Folders)
+        // Asked for again: after --replace moved them aside, DataPaths makes the folders anew.
+        foreach (var (name, folder, isFinished) in services.GetRequiredService<BackupCopy>().Folders)
         {
-            foreach (var (key, size) in stored.Where(f => f.Key.StartsWith($"{BackupCopy.Files}{name}/", StringComparison.Ordinal)))
+            foreach (var (key, size) in stored.Where(f => f.Key.StartsWith($"{BackupCopy.Files}{name}/", StringComparison.Ordinal) && isFinished(Path.GetFileName(f.Key))))
             {
                 var to = Path.Combine(folder, Path.GetFileName(key));
                 if (!(File.Exists(to) && new FileInfo(to).Length == size))

@@ -118,7 +118,13 @@ public sealed class ReminderJobs(
             var found = rows.TryGetValue((reminder.To.UserId, reminder.Key, reminder.OccasionOn), out var row);
             if (reminder.Topic is DigestTopic { IsEmpty: true })
             {
-                // A week with nothing to tell gets no digest; one already waiting waits (and is missed at the week's end).
+                // A week with nothing (left) to tell gets no digest: one still waiting, never sent, goes.
+                if (found && row!.State == ReminderState.Waiting)
+                {
+                    db.Reminders.Remove(row);
+                    rows.Remove((row.UserId, row.Key, row.OccasionOn));
+                }
+
                 continue;
             }
 
@@ -196,9 +202,11 @@ public sealed class ReminderJobs(
                 }
 
                 ReminderEmail email;
+                MimeKit.MimeMessage message;
                 try
                 {
                     email = mail.Write(due, today);
+                    message = mail.ToMime(email, smtp.Sender!, due.To, $"reminder-{row.Id}-{row.CreatedAt.Ticks}@moi-aimer-toi");
                 }
                 catch (Exception exception)
                 {
@@ -226,7 +234,7 @@ public sealed class ReminderJobs(
 
                 try
                 {
-                    await connection.SendAsync(mail.ToMime(email, smtp.Sender!, due.To, $"reminder-{row.Id}-{row.CreatedAt.Ticks}@moi-aimer-toi"));
+                    await connection.SendAsync(message);
                     row.State = ReminderState.Sent;
                     row.SentAt = time.GetUtcNow().UtcDateTime;
                     row.LastError = null;
