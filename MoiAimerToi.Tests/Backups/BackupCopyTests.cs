@@ -80,7 +80,7 @@ public sealed class BackupCopyTests : IDisposable
         Assert.Equal(0, again.FilesCopied);
         site.Clock.Set(Start.AddHours(2));
         var newest = await backups.BackupNowAsync();
-        var snapshots = (await target.ListAsync("snapshots/", CancellationToken.None)).Keys.ToList();
+        var snapshots = (await target.ListAsync("snapshots/", CancellationToken.None)).Keys.Where(k => k.EndsWith(".db")).ToList();
         Assert.Equal(2, snapshots.Count);
         Assert.DoesNotContain("snapshots/" + Path.GetFileName(first.Path), snapshots);
 
@@ -108,6 +108,16 @@ public sealed class BackupCopyTests : IDisposable
         Assert.True(File.Exists(Path.Combine(aside, "moi_aimer_toi.db")));
         Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(aside, "uploads")).Select(Path.GetFileName).Order().ToList());
         Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(_restored, "uploads")).Select(Path.GetFileName).Order().ToList());
+
+        // A memory deleted on the site leaves the copy with the last kept snapshot that had its photo.
+        Assert.Equal(HttpStatusCode.OK, (await api.DeleteAsync($"/api/memories/{memory}")).StatusCode);
+        site.Clock.Set(Start.AddHours(3));
+        await backups.BackupNowAsync();
+        Assert.NotEmpty((await target.ListAsync("files/", CancellationToken.None)).Keys);
+        site.Clock.Set(Start.AddHours(4));
+        await backups.BackupNowAsync();
+        Assert.Empty((await target.ListAsync("files/", CancellationToken.None)).Keys);
+        Assert.Equal(4, (await target.ListAsync("snapshots/", CancellationToken.None)).Count); // Two snapshots, each with its list.
     }
 
     private static async Task<string> CopiedSha256Async(ICopyTarget target, string key)

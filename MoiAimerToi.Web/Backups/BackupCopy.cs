@@ -23,6 +23,9 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
     public const string Files = "files/";
     public const string TemporarySuffix = ".partial";
 
+    /// <summary>Beside each snapshot, the files it had: a file no kept snapshot had is deleted from the copy.</summary>
+    public const string ManifestSuffix = ".files";
+
     private readonly Lazy<ICopyTarget?> _target = new(() =>
         string.IsNullOrWhiteSpace(options.Value.CopyTo) ? null : CopyTargets.From(options.Value.CopyTo, s3.Value));
 
@@ -50,6 +53,7 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
         // The files first, the snapshot last: a snapshot in the copy always has every file it names there too.
         var there = await target.ListAsync(Files, cancellationToken);
         var (copied, skipped) = (0, 0);
+        var named = new List<string>();
         foreach (var (folderName, folder, isFinished) in Folders)
         {
             foreach (var file in Directory.EnumerateFiles(folder).Where(f => isFinished(Path.GetFileName(f))))
@@ -58,6 +62,7 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
                 if (there.TryGetValue(key, out var size) && size == new FileInfo(file).Length)
                 {
                     skipped++;
+                    named.Add(key);
                     continue;
                 }
 
@@ -65,6 +70,7 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
                 {
                     await target.PutVerifiedAsync(key, file, cancellationToken);
                     copied++;
+                    named.Add(key);
                 }
                 catch (FileNotFoundException)
                 {
@@ -74,6 +80,17 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
         }
 
         var name = Path.GetFileName(snapshot.Path);
+        var manifest = Path.Combine(paths.Scratch, $"backup-{Guid.NewGuid():N}.files");
+        try
+        {
+            await File.WriteAllLinesAsync(manifest, named, cancellationToken);
+            await target.PutVerifiedAsync(Snapshots + name + ManifestSuffix, manifest, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+
         await target.PutVerifiedAsync(Snapshots + name, snapshot.Path, cancellationToken);
         await PruneAsync(target, cancellationToken);
         logger.LogInformation("Backup {Snapshot} copied to {Target}: {Copied} new files, {There} already there", name, target.Name, copied, skipped);
@@ -141,12 +158,45 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
         }
     }
 
+    /// <summary>
+    /// Keeps the newest <c>Backup:Keep</c> snapshots, and the files one of them had: a photo the couple deleted (a
+    /// "just us" one, an original with its GPS position) leaves the copy with the last snapshot that had it. Files are
+    /// left alone while a kept snapshot has no list (one copied before lists were written).
+    /// </summary>
     private async Task PruneAsync(ICopyTarget target, CancellationToken cancellationToken)
     {
-        foreach (var (key, _) in (await SnapshotsAsync(target, cancellationToken)).Skip(options.Value.Keep))
+        var snapshots = await SnapshotsAsync(target, cancellationToken);
+        foreach (var (key, _) in snapshots.Skip(options.Value.Keep))
         {
             await target.DeleteAsync(key, cancellationToken);
+            await target.DeleteAsync(key + ManifestSuffix, cancellationToken);
             logger.LogInformation("Old copied backup {Key} deleted from {Target}", key, target.Name);
+        }
+
+        var listed = await target.ListAsync(Snapshots, cancellationToken);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, _) in snapshots.Take(options.Value.Keep))
+        {
+            if (!listed.ContainsKey(key + ManifestSuffix))
+            {
+                return;
+            }
+
+            var scratch = Path.Combine(paths.Scratch, $"backup-{Guid.NewGuid():N}.files");
+            try
+            {
+                await target.GetVerifiedAsync(key + ManifestSuffix, scratch, cancellationToken);
+                kept.UnionWith(await File.ReadAllLinesAsync(scratch, cancellationToken));
+            }
+            finally
+            {
+                File.Delete(scratch);
+            }
+        }
+
+        foreach (var file in (await target.ListAsync(Files, cancellationToken)).Keys.Where(k => !kept.Contains(k)))
+        {
+            await target.DeleteAsync(file, cancellationToken);
         }
     }
 
