@@ -42,6 +42,14 @@ public static class ListeningProcess
         throw new TimeoutException($"{name} did not listen on {port} within 15 s: {errors}");
     }
 
+    /// <summary>A port of 127.0.0.1 free right now, for a server the test is about to start.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static async Task StopAsync(Process process)
     {
         if (!process.HasExited)

@@ -39,7 +39,7 @@ public sealed class S3Server : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", "s3-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var port = SmtpServer.FreePort();
+        var port = ListeningProcess.FreePort();
         var start = new ProcessStartInfo("node", [Program, "-d", folder, "-a", "127.0.0.1", "-p", port.ToString(), "-s", "--configure-bucket", Bucket]);
         var server = new S3Server(await ListeningProcess.StartAsync(start, port, "s3rver"), folder, port);
         // The bucket is made just after the port opens.
@@ -65,7 +65,7 @@ public sealed class S3FactAttribute : FactAttribute
 {
     public S3FactAttribute()
     {
-        if (!S3Server.Installed && Environment.GetEnvironmentVariable("CI") != "true")
+        if (!S3Server.Installed && !Browser.BrowserApp.OnCi)
         {
             Skip = "No s3rver: run 'npm ci' at the repository's root to run the bucket tests.";
         }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Net.Sockets;
 using System.Net;
 
 namespace MoiAimerToi.Tests.Infrastructure;
@@ -25,7 +24,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
+        var port = ListeningProcess.FreePort();
         var webDll = Path.Combine(AppContext.BaseDirectory, "MoiAimerToi.Web.dll");
         var start = new ProcessStartInfo("dotnet", [webDll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -109,12 +108,5 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException("The site did not answer /api/health within 60 seconds.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace MoiAimerToi.Tests.Infrastructure;
@@ -70,7 +68,7 @@ public sealed class SmtpServer : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", "smtp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "smtp_faults.py"), Faults);
-        var listen = port ?? FreePort();
+        var listen = port ?? ListeningProcess.FreePort();
         var handler = behaviour switch
         {
             SmtpBehaviour.Accept => "aiosmtpd.handlers.Mailbox",
@@ -100,13 +98,6 @@ public sealed class SmtpServer : IAsyncDisposable
     {
         await Eventually.TrueAsync(() => Task.FromResult(Received().Count >= count), because);
         return Received();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
@@ -158,7 +149,7 @@ public sealed class SmtpFactAttribute : FactAttribute
 {
     public SmtpFactAttribute()
     {
-        if (!SmtpServer.Installed && Environment.GetEnvironmentVariable("CI") != "true")
+        if (!SmtpServer.Installed && !Browser.BrowserApp.OnCi)
         {
             Skip = "No aiosmtpd: install the Debian package 'python3-aiosmtpd' to run the reminder tests.";
         }
@@ -170,7 +161,7 @@ public sealed class SmtpTheoryAttribute : TheoryAttribute
 {
     public SmtpTheoryAttribute()
     {
-        if (!SmtpServer.Installed && Environment.GetEnvironmentVariable("CI") != "true")
+        if (!SmtpServer.Installed && !Browser.BrowserApp.OnCi)
         {
             Skip = "No aiosmtpd: install the Debian package 'python3-aiosmtpd' to run the reminder tests.";
         }

@@ -128,7 +128,7 @@ public sealed class ReminderMailTests
     [SmtpFact]
     public async Task A_Server_That_Cannot_Be_Reached_Is_Retried_Later_And_Later_And_The_Failure_Shows_On_The_Page()
     {
-        var port = SmtpServer.FreePort();
+        var port = ListeningProcess.FreePort();
         await using var site = ReminderSite.For(SmtpServer.For(port));
         await site.BeginAsync(ThreeDaysBefore);
         var browser = await site.SignedInBrowserAsync();
@@ -165,7 +165,7 @@ public sealed class ReminderMailTests
     [SmtpFact]
     public async Task A_Reminder_Still_Failing_When_Its_Day_Has_Passed_Is_Missed_Not_Sent_Late()
     {
-        var port = SmtpServer.FreePort();
+        var port = ListeningProcess.FreePort();
         await using var site = ReminderSite.For(SmtpServer.For(port));
         await site.BeginAsync(ThreeDaysBefore);
         await (await site.SignedInBrowserAsync()).ChooseAsync("camille@example.org", milestones: "3");

@@ -99,7 +99,11 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
 
     /// <summary>The finished snapshots in a copy, newest first.</summary>
     public static async Task<List<(string Key, BackupFile Backup)>> SnapshotsAsync(ICopyTarget target, CancellationToken cancellationToken) =>
-        (await target.ListAsync(Snapshots, cancellationToken)).Keys
+        SnapshotsIn(await target.ListAsync(Snapshots, cancellationToken));
+
+    /// <summary>The snapshots among a listing of <c>snapshots/</c> (which also holds their lists of files), newest first.</summary>
+    private static List<(string Key, BackupFile Backup)> SnapshotsIn(IReadOnlyDictionary<string, long> listed) =>
+        listed.Keys
             .Select(key => (Key: key, Backup: BackupFile.TryParse(key)))
             .Where(s => s.Backup is not null)
             .Select(s => (s.Key, s.Backup!))
@@ -131,18 +135,13 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
                 (expected, length) = (hash.GetHashAndReset(), source.Length);
             }
 
-            byte[] written;
-            await using (var check = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
+            var written = new FileInfo(temporary).Length;
+            if (written != length)
             {
-                if (check.Length != length)
-                {
-                    throw new IOException($"The copy of {Path.GetFileName(from)} has {check.Length} bytes, not {length}.");
-                }
-
-                written = await SHA256.HashDataAsync(check, cancellationToken);
+                throw new IOException($"The copy of {Path.GetFileName(from)} has {written} bytes, not {length}.");
             }
 
-            if (!written.AsSpan().SequenceEqual(expected))
+            if (!(await CopyTargets.Sha256Async(temporary, cancellationToken)).AsSpan().SequenceEqual(expected))
             {
                 throw new IOException($"The copy of {Path.GetFileName(from)} does not read back as its source (SHA-256).");
             }
@@ -165,7 +164,8 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
     /// </summary>
     private async Task PruneAsync(ICopyTarget target, CancellationToken cancellationToken)
     {
-        var snapshots = await SnapshotsAsync(target, cancellationToken);
+        var listed = await target.ListAsync(Snapshots, cancellationToken);
+        var snapshots = SnapshotsIn(listed);
         foreach (var (key, _) in snapshots.Skip(options.Value.Keep))
         {
             await target.DeleteAsync(key, cancellationToken);
@@ -173,7 +173,6 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
             logger.LogInformation("Old copied backup {Key} deleted from {Target}", key, target.Name);
         }
 
-        var listed = await target.ListAsync(Snapshots, cancellationToken);
         var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, _) in snapshots.Take(options.Value.Keep))
         {
