@@ -80,7 +80,7 @@ public sealed class BackupCopyTests : IDisposable
         Assert.Equal(0, again.FilesCopied);
         site.Clock.Set(Start.AddHours(2));
         var newest = await backups.BackupNowAsync();
-        var snapshots = (await target.ListAsync("snapshots/", CancellationToken.None)).Keys.Where(k => k.EndsWith(".db")).ToList();
+        var snapshots = (await target.ListAsync("snapshots/", CancellationToken.None)).Keys.Where(k => k.EndsWith(TestDatabase.SnapshotExtension)).ToList();
         Assert.Equal(2, snapshots.Count);
         Assert.DoesNotContain("snapshots/" + Path.GetFileName(first.Path), snapshots);
 
@@ -105,7 +105,8 @@ public sealed class BackupCopyTests : IDisposable
         (code, _, errors) = await CommandProcess.RunAsync(_restored, settings, "", "restore", copyTo, "--replace");
         Assert.True(code == 0, errors);
         var aside = Assert.Single(Directory.GetDirectories(_restored, "before-restore-*"));
-        Assert.True(File.Exists(Path.Combine(aside, "moi_aimer_toi.db")));
+        // SQLite's file moved there, or PostgreSQL's database dumped there.
+        Assert.True(File.Exists(Path.Combine(aside, TestDatabase.IsPostgres ? "database.pgdump" : "moi_aimer_toi.db")));
         Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(aside, "uploads")).Select(Path.GetFileName).Order().ToList());
         Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(_restored, "uploads")).Select(Path.GetFileName).Order().ToList());
 
@@ -138,13 +139,14 @@ public sealed class BackupCopyTests : IDisposable
     public async Task A_Damaged_Snapshot_Is_Refused_And_Leaves_No_Database()
     {
         Directory.CreateDirectory(Path.Combine(_copy, "snapshots"));
-        await File.WriteAllBytesAsync(Path.Combine(_copy, "snapshots", BackupFile.NameFor(Start)), RandomNumberGenerator.GetBytes(8192));
+        await File.WriteAllBytesAsync(Path.Combine(_copy, "snapshots", BackupFile.NameFor(Start, TestDatabase.SnapshotExtension)), RandomNumberGenerator.GetBytes(8192));
 
         var (code, _, errors) = await CommandProcess.RunAsync(_restored, "", "restore", _copy);
 
         Assert.Equal(1, code);
         Assert.Contains("damaged", errors);
         Assert.False(File.Exists(Path.Combine(_restored, "moi_aimer_toi.db")));
+        Assert.False(File.Exists(Path.Combine(_restored, "moi_aimer_toi.db.restoring")));
     }
 
     [Fact]

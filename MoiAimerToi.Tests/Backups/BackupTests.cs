@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Backups;
+using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Tests.Backups;
@@ -22,10 +23,10 @@ public class BackupTests
         await StartedAsync(factory);
 
         var backup = Assert.Single(BackupFiles(factory));
-        Assert.Equal("moi_aimer_toi-2026-11-25T221500Z.db", Path.GetFileName(backup));
+        Assert.Equal("moi_aimer_toi-2026-11-25T221500Z" + TestDatabase.SnapshotExtension, Path.GetFileName(backup));
     }
 
-    [Fact]
+    [SqliteFact("SQLite's own file: PostgresTests reads back a pg_dump archive")]
     public async Task A_Backup_Is_A_Sound_Sqlite_Database_Holding_The_Couples_Texts()
     {
         await using var factory = new AppFactory();
@@ -61,7 +62,7 @@ public class BackupTests
 
         await StartedAsync(factory);
 
-        Assert.Equal([Path.Combine(factory.DataDirectory, "backups", BackupFile.NameFor(Start)), old], BackupFiles(factory));
+        Assert.Equal([Path.Combine(factory.DataDirectory, "backups", Named(Start)), old], BackupFiles(factory));
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class BackupTests
         }
 
         var expected = new[] { 5, 4, 3 }
-            .Select(hours => Path.Combine(factory.DataDirectory, "backups", BackupFile.NameFor(Start.AddHours(hours))));
+            .Select(hours => Path.Combine(factory.DataDirectory, "backups", Named(Start.AddHours(hours))));
         Assert.Equal(expected, BackupFiles(factory));
         Assert.Equal(expected, backups.List().Select(backup => backup.Path));
     }
@@ -110,7 +111,7 @@ public class BackupTests
     {
         await using var factory = new AppFactory();
         factory.Clock.Set(Start);
-        var leftover = Path.Combine(factory.DataDirectory, "backups", BackupFile.NameFor(Start.AddHours(-1)) + ".partial");
+        var leftover = Path.Combine(factory.DataDirectory, "backups", Named(Start.AddHours(-1)) + ".partial");
         Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
         await File.WriteAllTextAsync(leftover, "cut short by a crash");
 
@@ -121,7 +122,7 @@ public class BackupTests
         Assert.Equal(Start, backup.CreatedAt);
     }
 
-    [Fact]
+    [SqliteFact("The path is SQLite's VACUUM INTO's; pg_dump is given its file as an argument")]
     public async Task A_Data_Directory_With_A_Quote_In_Its_Path_Is_Backed_Up()
     {
         await using var factory = new AppFactory();
@@ -134,7 +135,7 @@ public class BackupTests
             Options.Create(new StorageOptions { DataDirectory = quoted }), factory.Service<IWebHostEnvironment>());
         var options = Options.Create(new BackupOptions());
         var service = new BackupService(
-            paths, new BackupCopy(paths, options, Options.Create(new S3Options()), NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
+            paths, new DatabaseSnapshot(paths, Options.Create(new DatabaseOptions())), new BackupCopy(paths, options, Options.Create(new S3Options()), NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
 
         var backup = await service.BackupNowAsync();
 
@@ -154,6 +155,8 @@ public class BackupTests
         Assert.Contains(setting, error.Message);
     }
 
+    private static string Named(DateTimeOffset createdAt) => BackupFile.NameFor(createdAt, TestDatabase.SnapshotExtension);
+
     private static async Task StartedAsync(AppFactory factory) =>
         await factory.Service<BackupScheduler>().StartupCheck.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -165,7 +168,7 @@ public class BackupTests
     {
         var folder = Path.Combine(factory.DataDirectory, "backups");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, BackupFile.NameFor(createdAt));
+        var path = Path.Combine(folder, Named(createdAt));
         File.WriteAllText(path, "only its name matters to the schedule");
         return path;
     }

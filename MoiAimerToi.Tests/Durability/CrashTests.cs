@@ -87,14 +87,7 @@ public sealed class CrashTests : IDisposable
     }
 
 
-    private async Task<string?> IntegrityCheckAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "moi_aimer_toi.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check;";
-        return (string?)await command.ExecuteScalarAsync();
-    }
+    private Task<string?> IntegrityCheckAsync() => TestDatabase.IntegrityAsync(_data);
 
     public void Dispose()
     {

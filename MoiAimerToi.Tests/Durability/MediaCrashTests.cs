@@ -96,39 +96,24 @@ public sealed class MediaCrashTests : IDisposable
 
     private async Task<(HashSet<string> Stored, HashSet<string> Originals)> ReferencedAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "moi_aimer_toi.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"FileName\", \"PosterFileName\", \"OriginalFileName\" FROM \"MemoryMedia\"";
         var (stored, originals) = (new HashSet<string>(), new HashSet<string>());
-        await using var rows = await command.ExecuteReaderAsync();
-        while (await rows.ReadAsync())
+        foreach (var row in await TestDatabase.RowsAsync(_data, "SELECT \"FileName\", \"PosterFileName\", \"OriginalFileName\" FROM \"MemoryMedia\""))
         {
-            for (var column = 0; column < 2; column++)
+            foreach (var name in row[..2].OfType<string>())
             {
-                if (!rows.IsDBNull(column))
-                {
-                    stored.Add(rows.GetString(column)[..32]);
-                }
+                stored.Add(name[..32]);
             }
 
-            if (!rows.IsDBNull(2))
+            if (row[2] is string original)
             {
-                originals.Add(rows.GetString(2));
+                originals.Add(original);
             }
         }
 
         return (stored, originals);
     }
 
-    private async Task<string?> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "moi_aimer_toi.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string?)await command.ExecuteScalarAsync();
-    }
+    private async Task<string?> ScalarAsync(string sql) => (await TestDatabase.RowsAsync(_data, sql)).SingleOrDefault()?[0]?.ToString();
 
 
     public void Dispose()

@@ -49,18 +49,8 @@ public sealed class ReminderCrashTests : IDisposable
 
     private async Task<List<string>> StatesAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "moi_aimer_toi.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"State\" FROM \"Reminders\" ORDER BY \"OccasionOn\"";
-        var states = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            states.Add(reader.GetString(0));
-        }
-
-        return states;
+        var rows = await TestDatabase.RowsAsync(_data, "SELECT \"State\" FROM \"Reminders\" ORDER BY \"OccasionOn\"");
+        return rows.Select(row => (string)row[0]!).ToList();
     }
 
 

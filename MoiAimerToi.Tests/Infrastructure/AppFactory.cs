@@ -10,7 +10,7 @@ using MoiAimerToi.Web.Data;
 namespace MoiAimerToi.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a fresh temporary data directory, with the real migrations and SQLite.
+/// The real app on a fresh temporary data directory, with the real migrations, on SQLite or PostgreSQL (<see cref="TestDatabase"/>).
 /// Each test class gets its own (xunit's <c>IClassFixture</c>), so no state is shared between classes.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
@@ -42,7 +42,13 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration((_, configuration) =>
         {
-            var settings = new Dictionary<string, string?>(Settings) { ["Storage:DataDirectory"] = DataDirectory };
+            var settings = TestDatabase.SettingsFor(DataDirectory);
+            foreach (var (key, value) in Settings)
+            {
+                settings[key] = value;
+            }
+
+            settings["Storage:DataDirectory"] = DataDirectory;
             configuration.AddInMemoryCollection(settings);
         });
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -82,6 +88,7 @@ public class AppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            TestDatabase.Forget(DataDirectory);
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

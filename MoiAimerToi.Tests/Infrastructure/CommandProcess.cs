@@ -22,6 +22,11 @@ public static class CommandProcess
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Storage__DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory))
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__")] = value;

@@ -35,6 +35,11 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Storage__DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataDirectory))
+        {
+            start.Environment[key.Replace(":", "__")] = value;
+        }
+
         start.Environment["RateLimits__LoginPerMinute"] = "1000";
         start.Environment["RateLimits__UploadsPerMinute"] = "100000";
         start.Environment["Site__Visibility"] = "public";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Accounts;
+using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Api;
@@ -17,6 +18,9 @@ public static class ApiServiceCollectionExtensions
             .BindConfiguration(ApiOptions.Section)
             .Configure<IConfiguration>((options, configuration) => ApiOptions.ApplyCompatibilityVariables(options, configuration))
             .Validate(o => o.HasStrongEnoughSecret, $"BACKEND_JWT_SECRET (or Api:JwtSecret) must be at least {ApiOptions.MinimumSecretBytes} bytes long.")
+            .Validate<IOptions<DatabaseOptions>, IHostEnvironment>(
+                (o, database, environment) => o.JwtSecret is not null || !database.Value.IsPostgres || environment.IsDevelopment(),
+                "On PostgreSQL, BACKEND_JWT_SECRET (or Api:JwtSecret) must be set: instances sharing the database must sign API tokens with one secret, not each their own.")
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Api:TokenLifetime must be positive.")
             .Validate(o => o.MaxRequestBodySize > 0, "Api:MaxRequestBodySize must be positive.")
             .ValidateOnStart();

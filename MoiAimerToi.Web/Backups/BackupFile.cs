@@ -6,22 +6,27 @@ namespace MoiAimerToi.Web.Backups;
 public sealed record BackupFile(string Path, DateTimeOffset CreatedAt)
 {
     private const string Prefix = "moi_aimer_toi-";
-    private const string Extension = ".db";
+    /// <summary>SQLite's own file; PostgreSQL's <c>pg_dump</c> archive.</summary>
+    public const string SqliteExtension = ".db";
+    public const string PostgresExtension = ".pgdump";
     private const string TimeFormat = "yyyy-MM-dd'T'HHmmss'Z'";
 
-    public static string NameFor(DateTimeOffset createdAt) =>
-        Prefix + createdAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) + Extension;
+    public bool IsPostgres => Path.EndsWith(PostgresExtension, StringComparison.Ordinal);
+
+    public static string NameFor(DateTimeOffset createdAt, string extension = SqliteExtension) =>
+        Prefix + createdAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) + extension;
 
     /// <summary>Null for anything that is not a finished backup (a temporary file, a file someone put there).</summary>
     public static BackupFile? TryParse(string path)
     {
         var name = System.IO.Path.GetFileName(path);
-        if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !name.EndsWith(Extension, StringComparison.Ordinal))
+        var extension = new[] { SqliteExtension, PostgresExtension }.FirstOrDefault(e => name.EndsWith(e, StringComparison.Ordinal));
+        if (!name.StartsWith(Prefix, StringComparison.Ordinal) || extension is null)
         {
             return null;
         }
 
-        var time = name[Prefix.Length..^Extension.Length];
+        var time = name[Prefix.Length..^extension.Length];
         return DateTimeOffset.TryParseExact(time, TimeFormat, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var createdAt)
             ? new BackupFile(path, createdAt)

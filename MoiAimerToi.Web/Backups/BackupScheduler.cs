@@ -7,7 +7,7 @@ namespace MoiAimerToi.Web.Backups;
 /// The schedule is read from the backups on disk, so restarts neither skip nor repeat a backup.
 /// </summary>
 public sealed class BackupScheduler(
-    BackupService backups, DatabaseStartup database, TimeProvider time, ILogger<BackupScheduler> logger)
+    BackupService backups, DatabaseStartup database, JobLeases leases, TimeProvider time, ILogger<BackupScheduler> logger)
     : BackgroundService
 {
     // Waking at least hourly catches a changed clock or a machine that slept; the check only lists a folder.
@@ -46,7 +46,15 @@ public sealed class BackupScheduler(
     {
         try
         {
-            await backups.BackupIfDueAsync(stoppingToken);
+            // With several instances, one backs up; the others find its backup when they look again.
+            await using (var lease = await leases.TryTakeAsync("backups", stoppingToken))
+            {
+                if (lease is not null)
+                {
+                    await backups.BackupIfDueAsync(stoppingToken);
+                }
+            }
+
             return Clamp(backups.TimeUntilDue());
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Storage;
 
@@ -7,6 +6,7 @@ namespace MoiAimerToi.Web.Backups;
 /// <summary>Copies the database into <c>backups/</c> in the data directory and keeps the newest <see cref="BackupOptions.Keep"/>.</summary>
 public sealed class BackupService(
     DataPaths paths,
+    DatabaseSnapshot snapshot,
     BackupCopy copy,
     IOptions<BackupOptions> options,
     TimeProvider time,
@@ -94,26 +94,11 @@ public sealed class BackupService(
         DeleteLeftoverTemporaryFiles();
 
         var createdAt = time.GetUtcNow();
-        var path = Path.Combine(paths.Backups, BackupFile.NameFor(createdAt));
+        var path = Path.Combine(paths.Backups, BackupFile.NameFor(createdAt, snapshot.Extension));
         var temporary = path + TemporarySuffix;
         try
         {
-            await using (var connection = new SqliteConnection(paths.ConnectionString))
-            {
-                await connection.OpenAsync(cancellationToken);
-                await using var command = connection.CreateCommand();
-                // VACUUM INTO takes any expression, so the path is bound rather than spliced into the SQL.
-                command.CommandText = "VACUUM INTO $path;";
-                command.Parameters.AddWithValue("$path", temporary);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            // SQLite does not fsync the file VACUUM INTO writes; flush it before its name says it is complete.
-            await using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                written.Flush(flushToDisk: true);
-            }
-
+            await snapshot.WriteAsync(temporary, cancellationToken);
             File.Move(temporary, path, overwrite: true);
         }
         catch

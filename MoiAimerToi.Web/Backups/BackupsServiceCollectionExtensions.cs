@@ -23,6 +23,7 @@ public static class BackupsServiceCollectionExtensions
             .BindConfiguration(S3Options.Section)
             .PostConfigure<IConfiguration>((s3, configuration) => s3.FillFrom(configuration));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseSnapshot>();
         services.AddSingleton<BackupCopy>();
         services.AddSingleton<BackupService>();
         services.AddSingleton<BackupScheduler>();

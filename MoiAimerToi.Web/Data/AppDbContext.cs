@@ -13,8 +13,20 @@ using MoiAimerToi.Web.Site;
 
 namespace MoiAimerToi.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>The site's rows, on SQLite (this type, its migrations in <c>Migrations/</c>) or PostgreSQL (<see cref="Postgres.PostgresDbContext"/>).</summary>
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For another database's context, which has migrations of its own.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<CoupleData> CoupleData => Set<CoupleData>();
 
     public DbSet<Memory> Memories => Set<Memory>();

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Data.Postgres;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Storage;
 
@@ -9,9 +12,24 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddAppData(this IServiceCollection services)
     {
         services.AddDataDirectory();
+        services.AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.ReadFrom(configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptions.Validator>();
+
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<DataPaths>().ConnectionString)
             .AddInterceptors(provider.GetRequiredService<PageCache.EvictOnCommit>()));
+        services.AddDbContext<PostgresDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.PostgresConnectionString)
+            .AddInterceptors(provider.GetRequiredService<PageCache.EvictOnCommit>()));
+        // The one context the site asks for: SQLite's in the data directory, or PostgreSQL's when one is configured.
+        services.Replace(ServiceDescriptor.Scoped<AppDbContext>(provider =>
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+                ? provider.GetRequiredService<PostgresDbContext>()
+                : new AppDbContext(provider.GetRequiredService<DbContextOptions<AppDbContext>>())));
+
+        services.AddSingleton<JobLeases>();
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<DatabaseStartup>();
         return services;

@@ -26,8 +26,12 @@ public sealed class DatabaseInitializer(
             await RecomputeDerivedColumnsAsync(cancellationToken);
         }
 
-        // WAL lets pages read while a write is under way; the setting is kept in the database file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets pages read while a write is under way; the setting is kept in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         // Before the admin is made: a site that already has an account or memories started before visibility existed.
         await visibility.LoadAsync(db, cancellationToken);
         await EnsureCoupleAsync(cancellationToken);

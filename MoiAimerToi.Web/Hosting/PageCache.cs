@@ -37,10 +37,17 @@ public static class PageCache
             .SetLocking(false) // No queue per page: under load, requests for one page spun on its lock.
             .SetVaryByHeader("HX-Request", "Origin")
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+            // A page kept just before midnight is not the next day's (« Ce jour-là », the counter), whatever the cache's clock.
+            .VaryByValue(context => new KeyValuePair<string, string>("day", context.RequestServices.GetRequiredService<CoupleClock>().Today.ToString("O", CultureInfo.InvariantCulture)))
             .VaryByValue(context => new KeyValuePair<string, string>("encoding", Compression.EncodingFor(context.Request)))));
         services.AddScoped<EvictOnCommit>();
+        services.AddSingleton<PageEvictions>();
+        services.AddHostedService(provider => provider.GetRequiredService<PageEvictions>());
         return services;
     }
+
+    /// <summary>Every cached page goes: the next visitor of each gets it made anew.</summary>
+    public static ValueTask EvictAsync(IOutputCacheStore cache) => cache.EvictByTagAsync(Tag, CancellationToken.None);
 
     private sealed class UntilTheDayTurns(CoupleClock clock) : IOutputCachePolicy
     {
@@ -57,7 +64,7 @@ public static class PageCache
     }
 
     /// <summary>One per database context: evicts after SaveChanges or, in a transaction, once it commits (the site saves asynchronously).</summary>
-    public sealed class EvictOnCommit(IOutputCacheStore cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+    public sealed class EvictOnCommit(IOutputCacheStore cache, PageEvictions otherInstances) : SaveChangesInterceptor, IDbTransactionInterceptor
     {
         private bool _pending;
 
@@ -84,7 +91,8 @@ public static class PageCache
             if (_pending)
             {
                 _pending = false;
-                await cache.EvictByTagAsync(Tag, CancellationToken.None);
+                await PageCache.EvictAsync(cache);
+                await otherInstances.AnnounceAsync();
             }
         }
 

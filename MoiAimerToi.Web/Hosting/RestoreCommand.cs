@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Storage;
@@ -8,8 +7,9 @@ namespace MoiAimerToi.Web.Hosting;
 /// <summary>
 /// <c>restore &lt;copy folder or s3://bucket/prefix&gt; [--snapshot &lt;file name&gt;] [--replace]</c>: rebuilds a working site in the data directory
 /// from a copy that <c>Backup:CopyTo</c> made: its newest snapshot (or the one named) and every file. Run with the site
-/// stopped, before anything opens the database. A site that has a database is only replaced with <c>--replace</c>, and
-/// its database and files are then moved aside into <c>before-restore-&lt;time&gt;/</c>.
+/// stopped, before anything opens the database: SQLite's file, or the configured PostgreSQL database through
+/// <c>pg_restore</c> (<see cref="DatabaseSnapshot"/>). A site that has a database is only replaced with <c>--replace</c>,
+/// and its database and files are then kept in <c>before-restore-&lt;time&gt;/</c>.
 /// </summary>
 public static class RestoreCommand
 {
@@ -41,32 +41,30 @@ public static class RestoreCommand
 
         var snapshotName = Path.GetFileName(chosen.Key);
         var paths = services.GetRequiredService<DataPaths>();
-        if (File.Exists(paths.Database) && !replace)
+        var database = services.GetRequiredService<DatabaseSnapshot>();
+        var exists = await database.ExistsAsync();
+        if (exists && !replace)
         {
-            Console.Error.WriteLine($"This site already has a database ({paths.Database}). Run again with --replace to put the copy in its place; the current database and files are then moved aside.");
+            Console.Error.WriteLine("This site already has a database. Run again with --replace to put the copy in its place; the current database and files are then kept aside.");
             return 1;
         }
 
         // Fetched and checked beside the site's database first: a damaged backup changes nothing.
         var incoming = paths.Database + ".restoring";
         await target.GetVerifiedAsync(chosen.Key, incoming, CancellationToken.None);
-        if (await IntegrityAsync(incoming) is not "ok" and var problem)
+        if (await database.ProblemWithAsync(incoming, chosen.Backup) is { } problem)
         {
             File.Delete(incoming);
-            Console.Error.WriteLine($"The backup {snapshotName} is damaged ({problem}); nothing was restored. Try an older one with --snapshot.");
+            Console.Error.WriteLine($"The backup {snapshotName} cannot be restored ({problem}); nothing was restored. Try an older one with --snapshot.");
             return 1;
         }
 
-        if (File.Exists(paths.Database))
+        if (exists)
         {
             // The whole site as it was, database and files, so that nothing it held is lost (the start's sweep would
             // otherwise delete the files the older snapshot does not name).
             var aside = Directory.CreateDirectory(Path.Combine(paths.Root, $"before-restore-{DateTime.UtcNow:yyyyMMddTHHmmssZ}")).FullName;
-            foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => paths.Database + suffix).Where(File.Exists))
-            {
-                File.Move(file, Path.Combine(aside, Path.GetFileName(file)));
-            }
-
+            await database.MoveAsideAsync(aside);
             foreach (var (name, folder, _) in services.GetRequiredService<BackupCopy>().Folders)
             {
                 Directory.Move(folder, Path.Combine(aside, name));
@@ -75,7 +73,7 @@ public static class RestoreCommand
             Console.WriteLine($"The site as it was (database, uploads, originals) was moved to {aside}.");
         }
 
-        File.Move(incoming, paths.Database);
+        await database.PutInPlaceAsync(incoming);
 
         var copied = 0;
         var stored = await target.ListAsync(BackupCopy.Files, CancellationToken.None);
@@ -96,21 +94,5 @@ public static class RestoreCommand
         Console.WriteLine($"Restored {snapshotName} into {paths.Root}, with {copied} files.");
         Console.WriteLine("Everyone signs in again, and API clients too: sessions and tokens are not in backups. Share links still open; /settings cannot show their addresses again.");
         return 0;
-    }
-
-    private static async Task<string> IntegrityAsync(string database)
-    {
-        try
-        {
-            await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA integrity_check;";
-            return (string?)await command.ExecuteScalarAsync() ?? "no answer";
-        }
-        catch (SqliteException exception)
-        {
-            return exception.Message;
-        }
     }
 }

@@ -9,8 +9,12 @@ namespace MoiAimerToi.Web.Media;
 /// Prepares the videos waiting for it, one at a time, in the order they came. A video's row is its job: it says
 /// « en préparation » (<see cref="MediaStatus.Processing"/>) until its files are written and the row says where,
 /// so a job cut short by a stop or a crash is simply done again at the next start; never lost, never half-written.
+/// With several instances, one prepares videos at a time (<see cref="JobLeases"/>); when it dies, another's next round
+/// finds its video still « en préparation » and prepares it.
 /// </summary>
-public sealed class VideoJobs(IServiceScopeFactory scopes, DatabaseStartup database, IOptions<MediaOptions> options, ILogger<VideoJobs> logger) : BackgroundService
+public sealed class VideoJobs(
+    IServiceScopeFactory scopes, DatabaseStartup database, JobLeases leases, IOptions<MediaOptions> options, ILogger<VideoJobs> logger)
+    : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -30,7 +34,8 @@ public sealed class VideoJobs(IServiceScopeFactory scopes, DatabaseStartup datab
         {
             try
             {
-                while (await RunNextAsync(stoppingToken))
+                await using var lease = await leases.TryTakeAsync("videos", stoppingToken);
+                while (lease is not null && await RunNextAsync(stoppingToken))
                 {
                 }
             }

@@ -14,7 +14,7 @@ namespace MoiAimerToi.Web.Reminders;
 /// a server that fails is tried again later, waiting twice as long each time (up to six hours) until the day passes.
 /// </summary>
 public sealed class ReminderJobs(
-    IServiceScopeFactory scopes, DatabaseStartup database, IOptions<SmtpOptions> options, TimeProvider time, ILogger<ReminderJobs> logger)
+    IServiceScopeFactory scopes, DatabaseStartup database, JobLeases leases, IOptions<SmtpOptions> options, TimeProvider time, ILogger<ReminderJobs> logger)
     : BackgroundService
 {
     public static readonly TimeSpan LongestWait = TimeSpan.FromHours(6);
@@ -67,7 +67,10 @@ public sealed class ReminderJobs(
         }
     }
 
-    /// <summary>One round: record what fell due, then send what is ready. Rounds never overlap.</summary>
+    /// <summary>
+    /// One round: record what fell due, then send what is ready. Rounds never overlap, on this instance or across
+    /// instances (<see cref="JobLeases"/>): while another instance runs one, this one skips its own.
+    /// </summary>
     public async Task RunRoundAsync(CancellationToken cancellationToken = default)
     {
         var smtp = options.Value;
@@ -79,6 +82,12 @@ public sealed class ReminderJobs(
         await _oneRound.WaitAsync(cancellationToken);
         try
         {
+            await using var lease = await leases.TryTakeAsync("reminders", cancellationToken);
+            if (lease is null)
+            {
+                return;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var provider = scope.ServiceProvider;
             var db = provider.GetRequiredService<AppDbContext>();
@@ -89,7 +98,8 @@ public sealed class ReminderJobs(
             var today = clock.DayOf(now);
             var sendingHours = clock.LocalTime(now).Hour >= smtp.SendFromHour;
 
-            // Rounds never overlap: one still « sending » was cut short by a stop. It may have gone: it stays unsent.
+            // Rounds never overlap: one still « sending » was cut short by a stop (of this instance or of the one that
+            // held the lease). It may have gone: it stays unsent.
             await db.Reminders.Where(r => r.State == ReminderState.Sending)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Unconfirmed), cancellationToken);
 

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Data.Postgres;
 
 namespace MoiAimerToi.Web.Storage;
 
@@ -14,11 +18,14 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<DataPaths>();
 
-        // The key ring lives in the data directory so cookies survive restarts and backups carry it.
+        // The key ring lives in the data directory so cookies survive restarts; on PostgreSQL in the database, which
+        // every instance shares (an instance's disk may not last, and the others must read its cookies).
         services.AddDataProtection().SetApplicationName("MoiAimerToi");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DataPaths, ILoggerFactory>((options, paths, loggers) =>
-                options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(paths.Keys), loggers));
+            .Configure<IOptions<DatabaseOptions>, IServiceProvider, ILoggerFactory>((options, database, provider, loggers) =>
+                options.XmlRepository = database.Value.IsPostgres
+                    ? new EntityFrameworkCoreXmlRepository<PostgresDbContext>(provider, loggers)
+                    : new FileSystemXmlRepository(new DirectoryInfo(provider.GetRequiredService<DataPaths>().Keys), loggers));
         return services;
     }
 }

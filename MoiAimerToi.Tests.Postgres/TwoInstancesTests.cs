@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Tests.Api;
+using MoiAimerToi.Tests.Infrastructure;
+using MoiAimerToi.Tests.Media;
+using MoiAimerToi.Web.Data;
+
+namespace MoiAimerToi.Tests;
+
+/// <summary>
+/// Two site processes on one PostgreSQL database (and, until files go to a bucket, one data directory, as a shared
+/// volume): a sign-in and a form made by one work on the other, a write on one is seen on the other at once, a job
+/// runs on one at a time, and killing one mid-job lets the other finish it.
+/// </summary>
+public sealed class TwoInstancesTests : IAsyncLifetime
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", "two-" + Guid.NewGuid().ToString("N"));
+    private ServerProcess _first = null!;
+    private ServerProcess _second = null!;
+
+    public async Task InitializeAsync()
+    {
+        _first = await ServerProcess.StartAsync(_data);
+        _second = await ServerProcess.StartAsync(_data);
+    }
+
+    [Fact]
+    public async Task A_Form_From_One_Signs_In_On_The_Other_And_The_Cookie_Works_On_Both()
+    {
+        var jar = new CookieContainer();
+        using var first = Browser(_first, jar);
+        using var second = Browser(_second, jar);
+
+        // The login form (and its antiforgery token) made by the first, sent to the second.
+        var login = await first.GetPageAsync("/login");
+        var signedIn = await second.SubmitAsync(login.Form("form[action^='/login']"), new Dictionary<string, string>
+        {
+            ["Input.UserName"] = Infrastructure.Accounts.AdminUser,
+            ["Input.Password"] = Infrastructure.Accounts.AdminPassword,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_Write_On_One_Empties_The_Visitors_Pages_Of_The_Other_At_Once()
+    {
+        using var visitor = _second.CreateClient();
+        Assert.Contains("Bienvenue", (await visitor.GetPageAsync("/")).Text("#home-message"));
+
+        using var api = await _first.CreateApiClientAsync();
+        var written = await api.PutAsJsonAsync("/api/couple-data/home-message", new { home_message = "Écrit sur la première" });
+        Assert.Equal(HttpStatusCode.OK, written.StatusCode);
+
+        // Well before the cached page's own end (PageCache.Lifetime, 10 s).
+        await Eventually.TrueAsync(async () => (await visitor.GetPageAsync("/")).Text("#home-message").Contains("Écrit sur la première"),
+            "the second's cached home page goes with the first's write", TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_Job_Lease_Is_Held_By_One_Instance_And_Taken_Over_When_Its_Holder_Dies()
+    {
+        var options = Options.Create(DatabaseOptionsFor(_data));
+        var one = new JobLeases(options, NullLogger<JobLeases>.Instance);
+        var other = new JobLeases(options, NullLogger<JobLeases>.Instance);
+
+        var held = await one.TryTakeAsync("test-job", CancellationToken.None);
+        Assert.NotNull(held);
+        Assert.Null(await other.TryTakeAsync("test-job", CancellationToken.None));
+
+        // Its holder dies: the server ends its session, and the lock with it.
+        await using (var connection = await TestDatabase.OpenAsync(_data))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var lease = await other.TryTakeAsync("test-job", CancellationToken.None);
+            return lease is not null;
+        }, "the other instance takes the job over", TimeSpan.FromSeconds(10));
+        await held!.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Killing_The_Instance_Preparing_A_Video_Lets_The_Other_Finish_It()
+    {
+        // Long enough to transcode that the kill lands during it.
+        var video = TestVideos.Make(".mov", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-t", "10",
+            "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-tag:v", "hvc1");
+        using var api = await _first.CreateApiClientAsync();
+        var memory = (await (await api.PostAsJsonAsync("/api/memories", new { title = "Deux à la fois" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        using (var form = AlbumApiTests.FileForm(video, "IMG_0200.MOV"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsync($"/api/memories/{memory}/media", form)).StatusCode);
+        }
+
+        await Task.Delay(500);
+        await _first.KillAsync();
+
+        using var reader = _second.CreateClient();
+        await Eventually.TrueAsync(async () =>
+        {
+            var media = JsonDocument.Parse(await reader.GetStringAsync($"/api/memories/{memory}")).RootElement.GetProperty("media");
+            return media.EnumerateArray().Single().GetProperty("status").GetString() == "ready";
+        }, "the second instance prepares the video the first was preparing", TimeSpan.FromSeconds(150));
+    }
+
+    private static HttpClient Browser(ServerProcess server, CookieContainer jar) =>
+        new(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
+
+    private static DatabaseOptions DatabaseOptionsFor(string dataDirectory)
+    {
+        var options = new DatabaseOptions();
+        options.ReadFrom(new ConfigurationBuilder()
+            .AddInMemoryCollection(TestDatabase.SettingsFor(dataDirectory)).Build());
+        return options;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Storage;
+using Npgsql;
+
+namespace MoiAimerToi.Web.Backups;
+
+/// <summary>
+/// The site's database as one file, and back: SQLite's <c>VACUUM INTO</c>, or on PostgreSQL a <c>pg_dump</c> archive
+/// (custom format) that <c>pg_restore</c> reads. The one place that knows how each database is saved and put back.
+/// </summary>
+public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> database)
+{
+    private bool IsPostgres => database.Value.IsPostgres;
+
+    private string Postgres => database.Value.PostgresConnectionString!;
+
+    /// <summary>The extension of this site's snapshots (<see cref="BackupFile.SqliteExtension"/> or <see cref="BackupFile.PostgresExtension"/>).</summary>
+    public string Extension => IsPostgres ? BackupFile.PostgresExtension : BackupFile.SqliteExtension;
+
+    /// <summary>Writes the whole database to <paramref name="path"/>, flushed to disk.</summary>
+    public async Task WriteAsync(string path, CancellationToken cancellationToken)
+    {
+        if (IsPostgres)
+        {
+            // The key ring's rows stay out, as keys/ does on SQLite: a backup opens no session (docs/security.md).
+            await PostgresTools.RunAsync("pg_dump", Postgres,
+                ["--format=custom", "--no-owner", "--no-privileges", "--exclude-table-data=\"DataProtectionKeys\"", $"--file={path}"], cancellationToken);
+        }
+        else
+        {
+            await using var connection = new SqliteConnection(paths.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // VACUUM INTO takes any expression, so the path is bound rather than spliced into the SQL.
+            command.CommandText = "VACUUM INTO $path;";
+            command.Parameters.AddWithValue("$path", path);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Neither SQLite nor pg_dump fsyncs the file it writes; flush it before its name says it is complete.
+        await using var written = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        written.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Null when the snapshot can be read whole; else what is wrong with it.</summary>
+    public async Task<string?> ProblemWithAsync(string path, BackupFile snapshot)
+    {
+        if (snapshot.IsPostgres != IsPostgres)
+        {
+            return snapshot.IsPostgres
+                ? "it is of a PostgreSQL database, and this site is on SQLite: set DATABASE_URL (or ConnectionStrings:Postgres) to restore it"
+                : "it is of a SQLite database, and this site is on PostgreSQL";
+        }
+
+        try
+        {
+            if (IsPostgres)
+            {
+                // Reads the archive's whole table of contents: a truncated or foreign file fails here.
+                await PostgresTools.RunAsync("pg_restore", Postgres, ["--list", path], CancellationToken.None);
+                return null;
+            }
+
+            await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check;";
+            return (string?)await command.ExecuteScalarAsync() is "ok" and var ok ? null : "damaged";
+        }
+        catch (Exception exception) when (exception is SqliteException or InvalidOperationException)
+        {
+            return $"damaged: {exception.Message}";
+        }
+    }
+
+    /// <summary>Whether the site already has a database with its tables.</summary>
+    public async Task<bool> ExistsAsync()
+    {
+        if (!IsPostgres)
+        {
+            return File.Exists(paths.Database);
+        }
+
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT to_regclass('public.\"__EFMigrationsHistory\"') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Keeps the current database in <paramref name="folder"/>: SQLite's files moved there, PostgreSQL's dumped there.</summary>
+    public async Task MoveAsideAsync(string folder)
+    {
+        if (IsPostgres)
+        {
+            await WriteAsync(Path.Combine(folder, "database" + BackupFile.PostgresExtension), CancellationToken.None);
+            return;
+        }
+
+        foreach (var file in new[] { "", "-wal", "-shm" }.Select(suffix => paths.Database + suffix).Where(File.Exists))
+        {
+            File.Move(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+    }
+
+    /// <summary>Makes the checked snapshot the site's database (PostgreSQL: its tables replaced in one transaction).</summary>
+    public async Task PutInPlaceAsync(string path)
+    {
+        if (!IsPostgres)
+        {
+            File.Move(path, paths.Database);
+            return;
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(Postgres).Database!;
+        await PostgresTools.RunAsync("pg_restore", Postgres,
+            ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", $"--dbname={name}", path], CancellationToken.None);
+        File.Delete(path);
+    }
+}
