@@ -1,20 +1,22 @@
-using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Hosting;
 
 namespace MoiAimerToi.Web.Memories;
 
 /// <summary>
 /// Once the site answers after a start: the photo files no memory refers to and that were written before this
 /// start (an upload cut short by a crash or a restart) go. Files written since are spared, so an upload under way
-/// is never touched, and the first page never waits for the folder to be listed. On PostgreSQL other instances may
-/// share the folder and be mid-upload as this one starts: files of the last hour are spared too.
+/// is never touched, and the first page never waits for the folder to be listed. While other instances run on the
+/// same PostgreSQL database they may share the folder and be mid-upload: files of the last hour are spared too.
 /// </summary>
 public sealed class OrphanSweep(
-    IServiceProvider services, DatabaseStartup database, JobLeases leases, IOptions<DatabaseOptions> options, TimeProvider time, ILogger<OrphanSweep> logger)
+    IServiceProvider services, DatabaseStartup database, JobLeases leases, PageEvictions instances, TimeProvider time, ILogger<OrphanSweep> logger)
     : BackgroundService
 {
-    /// <summary>Made before the server starts, so before any upload of this run (and, shared, of the others' last hour).</summary>
-    private readonly DateTime _writtenBefore = time.GetUtcNow().UtcDateTime - (options.Value.IsPostgres ? TimeSpan.FromHours(1) : TimeSpan.Zero);
+    private static readonly TimeSpan OthersGrace = TimeSpan.FromHours(1);
+
+    /// <summary>Made before the server starts, so before any upload of this run.</summary>
+    private readonly DateTime _started = time.GetUtcNow().UtcDateTime;
 
     /// <summary>Completes once the sweep has run, whether or not it deleted anything or failed.</summary>
     public Task Done => _done.Task;
@@ -34,7 +36,8 @@ public sealed class OrphanSweep(
 
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
-            await provider.GetRequiredService<MemoryPhotos>().SweepOrphansAsync(provider.GetRequiredService<AppDbContext>(), _writtenBefore, stoppingToken);
+            var writtenBefore = await instances.OthersRunningAsync(stoppingToken) ? _started - OthersGrace : _started;
+            await provider.GetRequiredService<MemoryPhotos>().SweepOrphansAsync(provider.GetRequiredService<AppDbContext>(), writtenBefore, stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

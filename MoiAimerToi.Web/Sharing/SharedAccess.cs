@@ -80,17 +80,14 @@ public sealed class SharedAccess(
     }
 
     /// <summary>
-    /// Each try is counted before the password is checked, in one statement, so that tries sent at once each get their
-    /// own number: past the limit they are refused unchecked, and the try that reaches it locks the link.
+    /// Each try is counted before the password is checked, so that tries sent at once each get their own number: past
+    /// the limit they are refused unchecked, and the try that reaches it locks the link.
     /// </summary>
     public async Task<UnlockResult> UnlockAsync(HttpContext context, ShareLink link, string token, string? password, CancellationToken cancellationToken = default)
     {
         var now = Now;
         var lockout = identity.Value.Lockout;
-        var counted = await db.ShareLinks.Where(l => l.Id == link.Id && (l.LockedUntil == null || l.LockedUntil <= now))
-            .ExecuteUpdateAsync(set => set.SetProperty(l => l.FailedPasswords, l => l.FailedPasswords + 1), cancellationToken);
-        var tries = await db.ShareLinks.Where(l => l.Id == link.Id).Select(l => l.FailedPasswords).SingleAsync(cancellationToken);
-        if (counted == 0 || tries > lockout.MaxFailedAccessAttempts)
+        if (await CountTryAsync(link, now, cancellationToken) is not { } tries || tries > lockout.MaxFailedAccessAttempts)
         {
             return UnlockResult.LockedOut;
         }
@@ -121,6 +118,32 @@ public sealed class SharedAccess(
         await db.ShareLinks.Where(l => l.Id == link.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.FailedPasswords, 0).SetProperty(l => l.LockedUntil, now + lockout.DefaultLockoutTimeSpan), cancellationToken);
         return UnlockResult.LockedOut;
+    }
+
+    /// <summary>
+    /// This try's number, or null while the link is locked. The count moves from the number read to the next only if
+    /// no other try moved it meanwhile (else it is read again), so two tries never get the same number, whatever the
+    /// database's isolation (PostgreSQL reads committed rows, not one at a time as SQLite).
+    /// </summary>
+    private async Task<int?> CountTryAsync(ShareLink link, DateTime now, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await db.ShareLinks.AsNoTracking().Where(l => l.Id == link.Id)
+                .Select(l => new { l.FailedPasswords, l.LockedUntil }).SingleAsync(cancellationToken);
+            if (current.LockedUntil > now)
+            {
+                return null;
+            }
+
+            var moved = await db.ShareLinks
+                .Where(l => l.Id == link.Id && l.FailedPasswords == current.FailedPasswords && (l.LockedUntil == null || l.LockedUntil <= now))
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.FailedPasswords, current.FailedPasswords + 1), cancellationToken);
+            if (moved == 1)
+            {
+                return current.FailedPasswords + 1;
+            }
+        }
     }
 
     /// <summary>One more view of the link's page (its files are not counted: a page shows many).</summary>

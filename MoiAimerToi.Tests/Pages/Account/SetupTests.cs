@@ -10,7 +10,12 @@ namespace MoiAimerToi.Tests.Pages.Account;
 /// <summary>Production with no admin configured: the first visitor creates the account, once.</summary>
 public sealed class ProductionWithoutAdmin : AppFactory
 {
-    public ProductionWithoutAdmin() => Environment = "Production";
+    public ProductionWithoutAdmin()
+    {
+        Environment = "Production";
+        // No admin, but a token secret: PostgreSQL refuses to start without one (PostgresTests).
+        Settings["BACKEND_JWT_SECRET"] = ProductionAppFactory.JwtSecret;
+    }
 }
 
 public class SetupTests(ProductionWithoutAdmin factory) : IClassFixture<ProductionWithoutAdmin>
