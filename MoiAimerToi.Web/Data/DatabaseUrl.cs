@@ -58,12 +58,13 @@ public static class DatabaseUrl
         {
             if (!key.Equals("sslmode", StringComparison.OrdinalIgnoreCase))
             {
-                throw Wrong($"has the parameter '{key}', which the site does not read (only sslmode)");
+                // Not named: with an unencoded ? in a password, what follows it may be the password's.
+                throw Wrong("has a parameter the site does not read (only sslmode; a password with ? or # must be percent-encoded)");
             }
 
             builder.SslMode = SslModes.TryGetValue(value, out var mode)
                 ? mode
-                : throw Wrong($"has sslmode={value}; it must be one of {string.Join(", ", SslModes.Keys)}");
+                : throw Wrong($"has an sslmode that is not one of {string.Join(", ", SslModes.Keys)}");
         }
 
         return builder.ConnectionString;
