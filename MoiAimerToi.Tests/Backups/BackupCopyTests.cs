@@ -32,6 +32,56 @@ public sealed class BackupCopyTests : IDisposable
         await RoundTripAsync($"s3://{S3Server.Bucket}/moi", s3.Settings());
     }
 
+    [S3Fact]
+    public async Task From_A_Site_On_A_Bucket_Every_Object_Is_Copied_And_Restore_Puts_Them_In_The_New_Site_S_Bucket()
+    {
+        var s3 = await S3Server.SharedAsync();
+        await using var site = new AppFactory { Settings = { ["Backup:CopyTo"] = _copy } };
+        foreach (var (key, value) in await s3.NewBucketAsync())
+        {
+            site.Settings[key] = value;
+        }
+
+        var api = site.CreateKeyClient();
+        var memory = await AlbumApiTests.CreateMemoryAsync(api, "Le seau");
+        await AlbumApiTests.AddAsync(api, memory, TestImages.Jpeg(1200, 900), "IMG_0002.JPG");
+        var store = site.Service<IFileStore>();
+        var objects = new List<string>();
+        foreach (var (name, area, _) in BackupCopy.Areas)
+        {
+            objects.AddRange((await store.ListAsync(area, CancellationToken.None).ToListAsync()).Select(f => $"files/{name}/{f.Name}"));
+        }
+
+        await site.Service<BackupService>().BackupNowAsync();
+
+        Assert.Equal(4, objects.Count); // Three sizes of the photo, and its original.
+        var copied = await site.Service<BackupCopy>().Target!.ListAsync("files/", CancellationToken.None);
+        Assert.Equal(objects.Order(), copied.Keys.Order());
+
+        // Rebuilt into a new site whose files are in a bucket of its own: they go there, not to its disk.
+        var into = await s3.NewBucketAsync();
+        var (code, output, errors) = await CommandProcess.RunAsync(_restored, into, "", "restore", _copy);
+        Assert.True(code == 0, errors);
+        Assert.Contains("with 4 files", output);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_restored, "uploads")));
+        await using (var server = await ServerProcess.StartAsync(_restored, into.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value!)))
+        {
+            using var client = server.CreateClient();
+            var restored = JsonDocument.Parse(await client.GetStringAsync($"/api/memories/{memory}")).RootElement;
+            var photo = restored.GetProperty("media").EnumerateArray().Single();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(photo.GetProperty("url").GetString())).StatusCode);
+        }
+
+        // Replaced, its objects are kept under a prefix of its bucket, and the copy's are put back.
+        (code, output, errors) = await CommandProcess.RunAsync(_restored, into, "", "restore", _copy, "--replace");
+        Assert.True(code == 0, errors);
+        Assert.Contains("its files under before-restore-", output);
+        using var client3 = S3Clients.Create(S3Server.Options(into));
+        var keys = (await client3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = into["S3:Bucket"] })).S3Objects.Select(o => o.Key).ToList();
+        Assert.Equal(4, keys.Count(k => k.StartsWith("before-restore-", StringComparison.Ordinal)));
+        Assert.Equal(4, keys.Count(k => k.StartsWith("uploads/", StringComparison.Ordinal) || k.StartsWith("originals/", StringComparison.Ordinal)));
+    }
+
     /// <summary>The same case for both kinds of copy: three backups, the files once, two snapshots kept, then a site rebuilt from the copy alone.</summary>
     private async Task RoundTripAsync(string copyTo, Dictionary<string, string?> settings)
     {
@@ -57,7 +107,7 @@ public sealed class BackupCopyTests : IDisposable
         File.Delete(Path.Combine(paths.Uploads, "stray.tmp"));
 
         Assert.Equal(Sha256(first.Path), await CopiedSha256Async(target, "snapshots/" + Path.GetFileName(first.Path)));
-        foreach (var (name, folder, _) in copy.Folders)
+        foreach (var (name, folder) in new[] { ("uploads", paths.Uploads), ("originals", paths.Originals) })
         {
             var files = Directory.GetFiles(folder);
             Assert.NotEmpty(files);

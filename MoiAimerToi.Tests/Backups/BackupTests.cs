@@ -135,7 +135,7 @@ public class BackupTests
             Options.Create(new StorageOptions { DataDirectory = quoted }), factory.Service<IWebHostEnvironment>());
         var options = Options.Create(new BackupOptions());
         var service = new BackupService(
-            paths, new DatabaseSnapshot(paths, Options.Create(new DatabaseOptions())), new BackupCopy(paths, options, Options.Create(new S3Options()), NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
+            paths, new DatabaseSnapshot(paths, Options.Create(new DatabaseOptions())), new BackupCopy(paths, new FolderFileStore(paths, NullLogger<FolderFileStore>.Instance), options, Options.Create(new S3Options()), NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
 
         var backup = await service.BackupNowAsync();
 

@@ -26,7 +26,7 @@ public class HealthTests
     }
 
     [Fact]
-    public async Task Ready_Checks_The_Database_The_Data_Folder_And_The_Backups()
+    public async Task Ready_Checks_The_Database_The_Data_Folder_The_Files_And_The_Backups()
     {
         await using var factory = new AppFactory();
         factory.Clock.Set(Start);
@@ -36,7 +36,7 @@ public class HealthTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
-        Assert.Equal(["backups", "data folder", "database"], body.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["backups", "data folder", "database", "files"], body.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
         Assert.All(body.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 

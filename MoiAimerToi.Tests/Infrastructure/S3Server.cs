@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Tests.Infrastructure;
 
@@ -12,8 +13,17 @@ public sealed class S3Server : IAsyncDisposable
 
     private static readonly string Program = Path.Combine(Repository.Root, "node_modules", ".bin", "s3rver");
 
+    /// <summary>One emulator for the whole run, stopped with it, for the tests that only need buckets of their own (<see cref="NewBucketAsync"/>).</summary>
+    private static readonly Lazy<Task<S3Server>> SharedServer = new(async () =>
+    {
+        var server = await StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
+    });
+
     private readonly Process _process;
     private readonly string _folder;
+    private bool _stopped;
 
     private S3Server(Process process, string folder, int port) => (_process, _folder, Port) = (process, folder, port);
 
@@ -28,6 +38,30 @@ public sealed class S3Server : IAsyncDisposable
         ["S3:Region"] = "us-east-1",
         ["S3:AccessKeyId"] = "S3RVER",
         ["S3:SecretAccessKey"] = "S3RVER",
+    };
+
+    public static Task<S3Server> SharedAsync() => SharedServer.Value;
+
+    /// <summary>The site's settings for a new, empty bucket of this store, as <c>Storage:Files=s3</c> wants them.</summary>
+    public async Task<Dictionary<string, string?>> NewBucketAsync()
+    {
+        var bucket = "t" + Guid.NewGuid().ToString("N");
+        var settings = Settings();
+        using var client = S3Clients.Create(Options(settings));
+        await client.PutBucketAsync(bucket);
+        settings["S3:Bucket"] = bucket;
+        settings["Storage:Files"] = StorageOptions.InBucket;
+        return settings;
+    }
+
+    /// <summary>The options those settings make.</summary>
+    public static S3Options Options(IReadOnlyDictionary<string, string?> settings) => new()
+    {
+        Endpoint = settings["S3:Endpoint"],
+        Region = settings["S3:Region"]!,
+        AccessKeyId = settings["S3:AccessKeyId"],
+        SecretAccessKey = settings["S3:SecretAccessKey"],
+        Bucket = settings.GetValueOrDefault("S3:Bucket"),
     };
 
     public static async Task<S3Server> StartAsync()
@@ -47,8 +81,15 @@ public sealed class S3Server : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops it (a test may, to see the site without its store); once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         await ListeningProcess.StopAsync(_process);
         try
         {
@@ -56,6 +97,18 @@ public sealed class S3Server : IAsyncDisposable
         }
         catch (IOException)
         {
+        }
+    }
+}
+
+/// <summary>A theory against the S3 emulator: skipped without it (run <c>npm ci</c>), except under <c>CI=true</c>, where it fails.</summary>
+public sealed class S3TheoryAttribute : TheoryAttribute
+{
+    public S3TheoryAttribute()
+    {
+        if (!S3Server.Installed && !Browser.BrowserApp.OnCi)
+        {
+            Skip = "No s3rver: run 'npm ci' at the repository's root to run the bucket tests.";
         }
     }
 }

@@ -1,21 +1,27 @@
+using MoiAimerToi.Tests.Storage;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Tests.Photos;
 
+/// <summary>The photos' files, the same cases in the data folder and in a bucket.</summary>
 public sealed class PhotoFilesTests : IDisposable
 {
-    private readonly PipelineHarness _harness = new(new PhotoOptions { MaxConcurrency = 2 });
+    private PipelineHarness _harness = new(new PhotoOptions { MaxConcurrency = 2 });
 
     public void Dispose() => _harness.Dispose();
 
-    [Fact]
-    public async Task Deleting_A_Photo_Leaves_No_File()
+    [Theory]
+    [InlineData(Stores.Folder)]
+    [BucketData]
+    public async Task Deleting_A_Photo_Leaves_No_File(string store)
     {
+        await InAsync(store);
         var kept = await _harness.StoreAsync(TestImages.Jpeg(64, 48));
         var photo = await _harness.StoreAsync(TestImages.Jpeg(64, 48));
-        File.WriteAllBytes(Path.Combine(_harness.Paths.Uploads, photo.LargeFileName + ".tmp"), [1]);
+        await _harness.PutAsync(photo.LargeFileName + ".tmp", [1]);
 
-        _harness.Pipeline.Delete(photo);
+        await _harness.Pipeline.DeleteAsync(photo);
 
         Assert.Equal(kept.AllFileNames.Order(), _harness.UploadedNames());
     }
@@ -28,42 +34,49 @@ public sealed class PhotoFilesTests : IDisposable
     {
         var photo = await _harness.StoreAsync(TestImages.Jpeg(64, 48));
         File.WriteAllBytes(_harness.Paths.Database, [1]);
-        File.WriteAllBytes(Path.Combine(_harness.Paths.Uploads, "beach.jpg"), [1]);
+        await _harness.PutAsync("beach.jpg", [1]);
 
-        _harness.Pipeline.DeleteFiles(name);
+        await _harness.Pipeline.DeleteFilesAsync(name);
 
         Assert.Equal(photo.AllFileNames.Append("beach.jpg").Order(), _harness.UploadedNames());
         Assert.True(File.Exists(_harness.Paths.Database));
     }
 
-    [Fact]
-    public async Task Sweeping_Removes_Old_Unreferenced_And_Temporary_Files_And_Keeps_Referenced_And_Foreign_Ones()
+    [Theory]
+    [InlineData(Stores.Folder)]
+    [BucketData]
+    public async Task Sweeping_Removes_Old_Unreferenced_And_Temporary_Files_And_Keeps_Referenced_And_Foreign_Ones(string store)
     {
+        await InAsync(store);
         var referenced = await _harness.StoreAsync(TestImages.Jpeg(64, 48));
         var orphan = await _harness.StoreAsync(TestImages.Jpeg(64, 48));
         var stray = PhotoNames.NewFullName() + PhotoNames.TemporarySuffix;
-        File.WriteAllBytes(Path.Combine(_harness.Paths.Uploads, stray), [1]);
-        File.WriteAllBytes(Path.Combine(_harness.Paths.Uploads, "old photo from the first site.jpg"), [1]);
+        await _harness.PutAsync(stray, [1]);
+        await _harness.PutAsync("old photo from the first site.jpg", [1]);
         var references = new HashSet<string> { referenced.FileName };
 
-        Assert.Equal(0, _harness.Pipeline.SweepOrphans(references));
-        _harness.Clock.Set(DateTimeOffset.UtcNow + PhotoPipeline.OrphanGrace + TimeSpan.FromMinutes(1));
-        var swept = _harness.Pipeline.SweepOrphans(references);
+        Assert.Equal(0, await _harness.Pipeline.SweepOrphansAsync(references));
+        _harness.Clock.Set(DateTimeOffset.UtcNow + PhotoPipeline.OrphanGrace + BucketFileStore.ClockMargin + TimeSpan.FromMinutes(1));
+        var swept = await _harness.Pipeline.SweepOrphansAsync(references);
 
         Assert.Equal(4, swept);
         Assert.Equal(referenced.AllFileNames.Append("old photo from the first site.jpg").Order(), _harness.UploadedNames());
         Assert.DoesNotContain(orphan.FileName, _harness.UploadedNames());
     }
 
-    [Fact]
-    public async Task A_Stored_File_Is_Found_With_Its_Content_Type()
+    [Theory]
+    [InlineData(Stores.Folder)]
+    [BucketData]
+    public async Task A_Stored_File_Is_Found_With_Its_Content_Type(string store)
     {
+        await InAsync(store);
         var photo = await _harness.StoreAsync(TestImages.Jpeg(64, 48));
 
-        var full = _harness.Files.Find(photo.FileName);
-        var thumbnail = _harness.Files.Find(photo.ThumbnailFileName);
+        var full = await _harness.Files.FindAsync(photo.FileName, CancellationToken.None);
+        var thumbnail = await _harness.Files.FindAsync(photo.ThumbnailFileName, CancellationToken.None);
 
-        Assert.Equal((Path.Combine(_harness.Paths.Uploads, photo.FileName), "image/jpeg"), (full?.Path, full?.ContentType));
+        Assert.Equal((photo.FileName, "image/jpeg"), (full?.File.Name, full?.ContentType));
+        Assert.Equal(_harness.Bytes(photo.FileName).Length, full?.File.Length);
         Assert.Equal("image/webp", thumbnail?.ContentType);
     }
 
@@ -78,26 +91,32 @@ public sealed class PhotoFilesTests : IDisposable
     [InlineData("0123456789abcdef0123456789abcdef-64.webp")]
     [InlineData("0123456789abcdef0123456789abcdef.jpg\n")]
     [InlineData("")]
-    public void Names_We_Never_Generate_Are_Not_Found(string name)
+    public async Task Names_We_Never_Generate_Are_Not_Found(string name)
     {
-        File.WriteAllBytes(Path.Combine(_harness.Paths.Uploads, "beach.jpg"), [1]);
+        await _harness.PutAsync("beach.jpg", [1]);
 
-        Assert.Null(_harness.Files.Find(name));
+        Assert.Null(await _harness.Files.FindAsync(name, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Temporary_And_Missing_Files_Are_Not_Found()
+    [Theory]
+    [InlineData(Stores.Folder)]
+    [BucketData]
+    public async Task Temporary_And_Missing_Files_Are_Not_Found(string store)
     {
+        await InAsync(store);
         var photo = await _harness.StoreAsync(TestImages.Jpeg(64, 48));
-        File.WriteAllBytes(Path.Combine(_harness.Paths.Uploads, photo.LargeFileName + ".tmp"), [1]);
+        await _harness.PutAsync(photo.LargeFileName + ".tmp", [1]);
 
-        Assert.Null(_harness.Files.Find(photo.LargeFileName + ".tmp"));
-        Assert.Null(_harness.Files.Find(PhotoNames.NewFullName()));
+        Assert.Null(await _harness.Files.FindAsync(photo.LargeFileName + ".tmp", CancellationToken.None));
+        Assert.Null(await _harness.Files.FindAsync(PhotoNames.NewFullName(), CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Eight_Simultaneous_Uploads_All_Succeed_With_At_Most_Two_Decoded_At_Once()
+    [Theory]
+    [InlineData(Stores.Folder)]
+    [BucketData]
+    public async Task Eight_Simultaneous_Uploads_All_Succeed_With_At_Most_Two_Decoded_At_Once(string store)
     {
+        await InAsync(store);
         var uploads = Enumerable.Range(0, 8).Select(_ => TestImages.Jpeg(1600, 1200)).ToArray();
 
         var photos = await Task.WhenAll(uploads.Select(bytes => Task.Run(() => _harness.StoreAsync(bytes))));
@@ -105,5 +124,12 @@ public sealed class PhotoFilesTests : IDisposable
         Assert.Equal(8, photos.Select(photo => photo.FileName).Distinct().Count());
         Assert.Equal(24, _harness.UploadedNames().Length);
         Assert.InRange(_harness.Pipeline.PeakInFlight, 1, 2);
+    }
+
+    /// <summary>The harness, with its files in the store named.</summary>
+    private async Task InAsync(string store)
+    {
+        _harness.Dispose();
+        _harness = new PipelineHarness(new PhotoOptions { MaxConcurrency = 2 }, await Stores.OfKindAsync(store));
     }
 }

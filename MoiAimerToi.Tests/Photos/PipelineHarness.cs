@@ -10,19 +10,22 @@ using SixLabors.ImageSharp;
 
 namespace MoiAimerToi.Tests.Photos;
 
-/// <summary>A pipeline on its own temporary data directory, deleted afterwards.</summary>
+/// <summary>A pipeline on its own temporary data directory, deleted afterwards; its files in that folder, or in the store given.</summary>
 public sealed class PipelineHarness : IDisposable
 {
-    public PipelineHarness(PhotoOptions? options = null)
+    public PipelineHarness(PhotoOptions? options = null, Func<DataPaths, IFileStore>? store = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", Guid.NewGuid().ToString("N"));
         Paths = new DataPaths(Options.Create(new StorageOptions { DataDirectory = root }), new FakeEnvironment(root));
+        Store = store?.Invoke(Paths) ?? new FolderFileStore(Paths, NullLogger<FolderFileStore>.Instance);
         Pipeline = new PhotoPipeline(
-            Paths, new OriginalFiles(Paths, NullLogger<OriginalFiles>.Instance), Options.Create(options ?? new PhotoOptions()), Clock, NullLogger<PhotoPipeline>.Instance);
-        Files = new PhotoFiles(Paths);
+            Paths, Store, new OriginalFiles(Paths, Store, NullLogger<OriginalFiles>.Instance), Options.Create(options ?? new PhotoOptions()), Clock, NullLogger<PhotoPipeline>.Instance);
+        Files = new PhotoFiles(Store);
     }
 
     public DataPaths Paths { get; }
+
+    public IFileStore Store { get; }
 
     public TestClock Clock { get; } = new();
 
@@ -30,13 +33,29 @@ public sealed class PipelineHarness : IDisposable
 
     public PhotoFiles Files { get; }
 
-    public string[] UploadedNames() => Directory.GetFiles(Paths.Uploads).Select(Path.GetFileName).OfType<string>().Order().ToArray();
+    public string[] UploadedNames() => Store.ListAsync(FileArea.Uploads, CancellationToken.None).ToBlockingEnumerable().Select(f => f.Name).Order().ToArray();
+
+    /// <summary>Puts a file of these bytes in the store's uploads as it is, as something other than the pipeline would.</summary>
+    public async Task PutAsync(string name, byte[] bytes)
+    {
+        var scratch = StoredFiles.NewScratchFile(Paths);
+        await File.WriteAllBytesAsync(scratch, bytes);
+        await Store.PutAsync(FileArea.Uploads, name, scratch, CancellationToken.None);
+    }
 
     public Task<StoredPhoto> StoreAsync(byte[] bytes) => Pipeline.StoreAsync(new MemoryStream(bytes));
 
-    public Image Load(string fileName) => Image.Load(Path.Combine(Paths.Uploads, fileName));
+    public Image Load(string fileName) => Image.Load(Bytes(fileName));
 
-    public byte[] Bytes(string fileName) => File.ReadAllBytes(Path.Combine(Paths.Uploads, fileName));
+    /// <summary>A stored file's bytes, read through the store.</summary>
+    public byte[] Bytes(string fileName)
+    {
+        var file = Store.FindAsync(FileArea.Uploads, fileName, CancellationToken.None).GetAwaiter().GetResult() ?? throw new FileNotFoundException(fileName);
+        using var stream = Store.OpenReadAsync(FileArea.Uploads, file, CancellationToken.None).GetAwaiter().GetResult();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
 
     public void Dispose()
     {

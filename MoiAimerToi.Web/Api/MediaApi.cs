@@ -8,6 +8,8 @@ using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 
+using MoiAimerToi.Web.Storage;
+
 namespace MoiAimerToi.Web.Api;
 
 /// <summary>A memory's album through the API (api-contract.md, "Media"): add one file, remove one, order them, fetch an original.</summary>
@@ -80,7 +82,7 @@ public static class MediaApi
 
     /// <summary>Partners' tokens and the key only (the group's policy): a guest's token gets 403.</summary>
     private static async Task<IResult> OriginalAsync(
-        int id, int mediaId, MemoryService memories, OriginalFiles originals, HttpContext context, CancellationToken cancellationToken)
+        int id, int mediaId, MemoryService memories, OriginalFiles originals, IFileStore store, HttpContext context, CancellationToken cancellationToken)
     {
         var memory = await memories.FindAsync(id, cancellationToken);
         if (memory?.Media.FirstOrDefault(m => m.Id == mediaId) is not { } medium)
@@ -88,7 +90,7 @@ public static class MediaApi
             return TypedResults.NotFound(new ApiError($"Memory {id} has no photo or video with the id {mediaId}."));
         }
 
-        return OriginalDownload.Send(context, originals, memory, medium)
+        return await OriginalDownload.SendAsync(context, originals, store, memory, medium)
             ?? TypedResults.NotFound(new ApiError("The original of this photo or video was not kept (Media:KeepOriginals)."));
     }
 }

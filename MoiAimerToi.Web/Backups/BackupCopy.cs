@@ -17,7 +17,7 @@ public sealed record CopySummary(string Snapshot, int FilesCopied, int FilesAlre
 /// counts (<see cref="ICopyTarget"/>): a copy cut short is never mistaken for a good one. The Data Protection keys and
 /// the JWT secret stay behind, so that a copy of the backups opens no session, token or sealed link (docs/security.md).
 /// </summary>
-public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options, IOptions<S3Options> s3, ILogger<BackupCopy> logger)
+public sealed class BackupCopy(DataPaths paths, IFileStore store, IOptions<BackupOptions> options, IOptions<S3Options> s3, ILogger<BackupCopy> logger)
 {
     public const string Snapshots = "snapshots/";
     public const string Files = "files/";
@@ -29,11 +29,11 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
     private readonly Lazy<ICopyTarget?> _target = new(() =>
         string.IsNullOrWhiteSpace(options.Value.CopyTo) ? null : CopyTargets.From(options.Value.CopyTo, s3.Value));
 
-    /// <summary>The folders copied, by their name in <c>files/</c>, with which of their files are finished ones (not an upload still coming in).</summary>
-    public IReadOnlyList<(string Name, string Folder, Func<string, bool> IsFinished)> Folders =>
+    /// <summary>The store's files copied, by their folder's name in <c>files/</c>, with which of them are finished ones (not an upload still coming in).</summary>
+    public static readonly IReadOnlyList<(string Name, FileArea Area, Func<string, bool> IsFinished)> Areas =
     [
-        ("uploads", paths.Uploads, name => PhotoNames.IsStoredFile(name, out _)),
-        ("originals", paths.Originals, OriginalFiles.IsName),
+        ("uploads", FileArea.Uploads, name => PhotoNames.IsStoredFile(name, out _)),
+        ("originals", FileArea.Originals, OriginalFiles.IsName),
     ];
 
     public ICopyTarget? Target => _target.Value;
@@ -54,12 +54,17 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
         var there = await target.ListAsync(Files, cancellationToken);
         var (copied, skipped) = (0, 0);
         var named = new List<string>();
-        foreach (var (folderName, folder, isFinished) in Folders)
+        foreach (var (folderName, area, isFinished) in Areas)
         {
-            foreach (var file in Directory.EnumerateFiles(folder).Where(f => isFinished(Path.GetFileName(f))))
+            await foreach (var file in store.ListAsync(area, cancellationToken))
             {
-                var key = $"{Files}{folderName}/{Path.GetFileName(file)}";
-                if (there.TryGetValue(key, out var size) && size == new FileInfo(file).Length)
+                if (!isFinished(file.Name))
+                {
+                    continue;
+                }
+
+                var key = $"{Files}{folderName}/{file.Name}";
+                if (there.TryGetValue(key, out var size) && size == file.Length)
                 {
                     skipped++;
                     named.Add(key);
@@ -68,7 +73,8 @@ public sealed class BackupCopy(DataPaths paths, IOptions<BackupOptions> options,
 
                 try
                 {
-                    await target.PutVerifiedAsync(key, file, cancellationToken);
+                    using var local = await store.GetLocalAsync(area, file, cancellationToken);
+                    await target.PutVerifiedAsync(key, local.Path, cancellationToken);
                     copied++;
                     named.Add(key);
                 }

@@ -19,9 +19,6 @@ public static class BackupsServiceCollectionExtensions
             .Validate<IOptions<S3Options>>((options, s3) => string.IsNullOrWhiteSpace(options.CopyTo) || !CopyTargets.IsBucket(options.CopyTo) || s3.Value.HasCredentials,
                 "Backup:CopyTo names a bucket: S3:AccessKeyId and S3:SecretAccessKey (or S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY) must be set.")
             .ValidateOnStart();
-        services.AddOptions<S3Options>()
-            .BindConfiguration(S3Options.Section)
-            .PostConfigure<IConfiguration>((s3, configuration) => s3.FillFrom(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatabaseSnapshot>();
         services.AddSingleton<BackupCopy>();

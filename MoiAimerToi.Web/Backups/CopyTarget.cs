@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using MoiAimerToi.Web.Storage;
@@ -104,24 +103,7 @@ public sealed class BucketTarget : ICopyTarget
     public BucketTarget(S3Options s3, string bucket, string prefix)
     {
         (_bucket, _prefix) = (bucket, prefix);
-        var config = new AmazonS3Config
-        {
-            ForcePathStyle = true,
-            // Stores other than AWS need neither: some keep the checksummed, chunked body as it came.
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        };
-        if (!string.IsNullOrEmpty(s3.Endpoint))
-        {
-            config.ServiceURL = s3.Endpoint;
-            config.AuthenticationRegion = s3.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(s3.Region);
-        }
-
-        _client = new AmazonS3Client(new BasicAWSCredentials(s3.AccessKeyId, s3.SecretAccessKey), config);
+        _client = S3Clients.Create(s3);
     }
 
     public string Name => $"{CopyTargets.BucketScheme}{_bucket}/{_prefix}";

@@ -10,8 +10,8 @@ using MoiAimerToi.Web.Storage;
 namespace MoiAimerToi.Web.Hosting;
 
 /// <summary>
-/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers, the data folder takes a file, and
-/// the newest backup is younger than twice the interval (else Degraded). Healthy and Degraded answer 200,
+/// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database answers, the data folder takes a file, the
+/// file store answers (a bucket, when <c>Storage:Files=s3</c>), and the newest backup is younger than twice the interval (else Degraded). Healthy and Degraded answer 200,
 /// Unhealthy 503, with a JSON body that names each check and never a path's secret or a setting's value.
 /// </summary>
 public static class Health
@@ -21,6 +21,7 @@ public static class Health
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DataFolderWritable>("data folder")
+            .AddCheck<FileStoreAnswers>("files")
             .AddCheck<BackupRecent>("backups");
         return services;
     }
@@ -70,6 +71,13 @@ public static class Health
                 File.Delete(probe);
             }
         }
+    }
+
+    /// <summary>The store of photos and videos answers: always, for the data folder (checked above); a list of one key, for a bucket.</summary>
+    private sealed class FileStoreAnswers(IFileStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await store.ProblemAsync(cancellationToken) is { } problem ? HealthCheckResult.Unhealthy(problem) : HealthCheckResult.Healthy();
     }
 
     /// <summary>Degraded once the newest backup is older than two intervals; a new site has two intervals to make its first.</summary>

@@ -8,8 +8,9 @@ namespace MoiAimerToi.Web.Hosting;
 /// <c>restore &lt;copy folder or s3://bucket/prefix&gt; [--snapshot &lt;file name&gt;] [--replace]</c>: rebuilds a working site in the data directory
 /// from a copy that <c>Backup:CopyTo</c> made: its newest snapshot (or the one named) and every file. Run with the site
 /// stopped, before anything opens the database: SQLite's file, or the configured PostgreSQL database through
-/// <c>pg_restore</c> (<see cref="DatabaseSnapshot"/>). A site that has a database is only replaced with <c>--replace</c>,
-/// and its database and files are then kept in <c>before-restore-&lt;time&gt;/</c>.
+/// <c>pg_restore</c> (<see cref="DatabaseSnapshot"/>); the files go into the store (the data folder or the bucket). A site
+/// that has a database is only replaced with <c>--replace</c>, and its database and files are then kept in
+/// <c>before-restore-&lt;time&gt;/</c> (its files under that prefix when they are in a bucket).
 /// </summary>
 public static class RestoreCommand
 {
@@ -59,34 +60,55 @@ public static class RestoreCommand
             return 1;
         }
 
+        var store = services.GetRequiredService<IFileStore>();
+        var aside = $"before-restore-{DateTime.UtcNow:yyyyMMddTHHmmssZ}";
         if (exists)
         {
-            // The whole site as it was, database and files, so that nothing it held is lost (the start's sweep would
-            // otherwise delete the files the older snapshot does not name).
-            var aside = Directory.CreateDirectory(Path.Combine(paths.Root, $"before-restore-{DateTime.UtcNow:yyyyMMddTHHmmssZ}")).FullName;
-            await database.MoveAsideAsync(aside);
-            foreach (var (name, folder, _) in services.GetRequiredService<BackupCopy>().Folders)
-            {
-                Directory.Move(folder, Path.Combine(aside, name));
-            }
-
-            Console.WriteLine($"The site as it was (database, uploads, originals) was moved to {aside}.");
+            // The database as it was first; pg_restore runs in one transaction, so a failed one leaves it as it was.
+            await database.MoveAsideAsync(Directory.CreateDirectory(Path.Combine(paths.Root, aside)).FullName);
         }
 
         await database.PutInPlaceAsync(incoming);
+        if (exists)
+        {
+            // And its files, so that nothing it held is lost (the start's sweep would otherwise delete the files the
+            // older snapshot does not name).
+            foreach (var (_, area, _) in BackupCopy.Areas)
+            {
+                await foreach (var file in store.ListAsync(area, CancellationToken.None))
+                {
+                    await store.MoveAsideAsync(area, file.Name, aside, CancellationToken.None);
+                }
+            }
+
+            Console.WriteLine(store is BucketFileStore
+                ? $"The site as it was was kept aside: its database in {Path.Combine(paths.Root, aside)}, its files under {aside}/ in {store.Name}."
+                : $"The site as it was (database, uploads, originals) was moved to {Path.Combine(paths.Root, aside)}.");
+        }
 
         var copied = 0;
         var stored = await target.ListAsync(BackupCopy.Files, CancellationToken.None);
-        // Asked for again: after --replace moved them aside, DataPaths makes the folders anew.
-        foreach (var (name, folder, isFinished) in services.GetRequiredService<BackupCopy>().Folders)
+        foreach (var (name, area, isFinished) in BackupCopy.Areas)
         {
             foreach (var (key, size) in stored.Where(f => f.Key.StartsWith($"{BackupCopy.Files}{name}/", StringComparison.Ordinal) && isFinished(Path.GetFileName(f.Key))))
             {
-                var to = Path.Combine(folder, Path.GetFileName(key));
-                if (!(File.Exists(to) && new FileInfo(to).Length == size))
+                var fileName = Path.GetFileName(key);
+                if ((await store.FindAsync(area, fileName, CancellationToken.None))?.Length == size)
                 {
-                    await target.GetVerifiedAsync(key, to, CancellationToken.None);
+                    continue;
+                }
+
+                // Fetched and checked in the scratch, then put in the store whole.
+                var scratch = StoredFiles.NewScratchFile(paths);
+                try
+                {
+                    await target.GetVerifiedAsync(key, scratch, CancellationToken.None);
+                    await store.PutAsync(area, fileName, scratch, CancellationToken.None);
                     copied++;
+                }
+                finally
+                {
+                    File.Delete(scratch);
                 }
             }
         }

@@ -93,7 +93,7 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
             {
                 foreach (var kept in letter.Photos)
                 {
-                    photos.Remove(kept.FileName);
+                    await photos.RemoveAsync(kept.FileName);
                 }
 
                 return new LetterOutcome(null, [error with { Field = "photos" }]);
@@ -112,7 +112,7 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
         {
             foreach (var photo in letter.Photos)
             {
-                photos.Remove(photo.FileName);
+                await photos.RemoveAsync(photo.FileName);
             }
 
             throw;
@@ -159,7 +159,7 @@ public sealed class LetterService(AppDbContext db, Partners partners, MemoryPhot
         await db.SaveChangesAsync(cancellationToken);
         foreach (var photo in letter!.Photos)
         {
-            photos.Remove(photo.FileName);
+            await photos.RemoveAsync(photo.FileName);
         }
 
         return null;

@@ -9,6 +9,8 @@ using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 
+using MoiAimerToi.Web.Storage;
+
 namespace MoiAimerToi.Web.Media;
 
 /// <summary>
@@ -53,12 +55,13 @@ public static class MediaEndpoints
             : Results.Json(new { status = "ready", id = medium.Id }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> OriginalAsync(int id, int mediaId, Audience audience, MemoryService memories, OriginalFiles originals, HttpContext context)
+    private static async Task<IResult> OriginalAsync(
+        int id, int mediaId, Audience audience, MemoryService memories, OriginalFiles originals, IFileStore store, HttpContext context)
     {
         audience.Is(context.User);
         var memory = await memories.FindAsync(id, context.RequestAborted);
         return memory?.Media.FirstOrDefault(m => m.Id == mediaId) is { } medium
-            ? OriginalDownload.Send(context, originals, memory, medium) ?? Results.NotFound()
+            ? await OriginalDownload.SendAsync(context, originals, store, memory, medium) ?? Results.NotFound()
             : Results.NotFound();
     }
 }

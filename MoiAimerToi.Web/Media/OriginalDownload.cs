@@ -1,4 +1,6 @@
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Storage;
 using MoiAimerToi.Web.Transfer;
 
 namespace MoiAimerToi.Web.Media;
@@ -7,16 +9,16 @@ namespace MoiAimerToi.Web.Media;
 public static class OriginalDownload
 {
     /// <returns>The file, or null when the medium kept no original (or it has gone).</returns>
-    public static IResult? Send(HttpContext context, OriginalFiles originals, Memory memory, MemoryMedia medium)
+    public static async Task<IResult?> SendAsync(HttpContext context, OriginalFiles originals, IFileStore store, Memory memory, MemoryMedia medium)
     {
-        if (originals.Find(medium.OriginalFileName) is not { } path)
+        if (await originals.FindAsync(medium.OriginalFileName, context.RequestAborted) is not { } file)
         {
             return null;
         }
 
         // Nothing of a partner's own file is kept by any cache on the way.
         context.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(path, OriginalFiles.ContentType(path), NameOf(memory, medium), enableRangeProcessing: true);
+        return await PhotoFiles.SendAsync(store, FileArea.Originals, file, OriginalFiles.ContentType(file.Name), NameOf(memory, medium), context.RequestAborted);
     }
 
     /// <summary>The name it was uploaded with, else the memory's title; always with the original's own extension.</summary>

@@ -5,12 +5,13 @@ using MoiAimerToi.Web.Storage;
 namespace MoiAimerToi.Web.Media;
 
 /// <summary>
-/// Each photo and video exactly as uploaded, in the data folder's <c>originals/</c> under a random name that keeps
-/// the upload's kind of file (<c>&lt;32 hex&gt;.heic</c>, <c>.mov</c>…). Written under a temporary name and renamed,
-/// so a file under its final name is always whole. Only the partners' download and the export read them.
+/// Each photo and video exactly as uploaded, in the store's originals (<see cref="IFileStore"/>) under a random name
+/// that keeps the upload's kind of file (<c>&lt;32 hex&gt;.heic</c>, <c>.mov</c>…). Made whole in the scratch and then
+/// put in the store, so a file under its final name is always whole. Only the partners' download and the export read them.
 /// </summary>
-public sealed partial class OriginalFiles(DataPaths paths, ILogger<OriginalFiles> logger)
+public sealed partial class OriginalFiles(DataPaths paths, IFileStore store, ILogger<OriginalFiles> logger)
 {
+    /// <summary>What an earlier version left while it wrote one; the sweep deletes it.</summary>
     private const string TemporarySuffix = ".tmp";
 
     public static bool IsName(string name) => Name().IsMatch(name);
@@ -29,68 +30,62 @@ public sealed partial class OriginalFiles(DataPaths paths, ILogger<OriginalFiles
         _ => "application/octet-stream",
     };
 
-    /// <summary>The full path of a stored original, or null for any other name and for a file that has gone.</summary>
-    public string? Find(string? name) =>
-        name is not null && IsName(name) && File.Exists(Path.Combine(paths.Originals, name)) ? Path.Combine(paths.Originals, name) : null;
+    /// <summary>A stored original, or null for any other name and for a file that has gone.</summary>
+    public async Task<StoredFileInfo?> FindAsync(string? name, CancellationToken cancellationToken) =>
+        name is not null && IsName(name) ? await store.FindAsync(FileArea.Originals, name, cancellationToken) : null;
 
-    public string Save(ReadOnlySpan<byte> content, string extension)
+    public async Task<string> SaveAsync(ReadOnlyMemory<byte> content, string extension, CancellationToken cancellationToken)
     {
-        var (name, path, temporary) = NewFile(extension);
+        var name = NewName(extension);
+        var scratch = StoredFiles.NewScratchFile(paths, extension);
         try
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920))
+            await using (var file = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
             {
-                file.Write(content);
+                await file.WriteAsync(content, cancellationToken);
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path);
+            await store.PutAsync(FileArea.Originals, name, scratch, cancellationToken);
             return name;
         }
-        catch
+        finally
         {
-            TryDelete(temporary);
-            throw;
+            StoredFiles.TryDelete(scratch, logger);
         }
     }
 
-    /// <summary>Moves a finished upload (already flushed, in the data folder's scratch) in under a new name.</summary>
-    public string Adopt(string uploadPath, string extension)
+    /// <summary>Puts a finished upload (already flushed, in the data folder's scratch) in the store under a new name.</summary>
+    public async Task<string> AdoptAsync(string uploadPath, string extension, CancellationToken cancellationToken)
     {
-        var (name, path, _) = NewFile(extension);
-        File.Move(uploadPath, path);
+        var name = NewName(extension);
+        await store.PutAsync(FileArea.Originals, name, uploadPath, cancellationToken);
         return name;
     }
 
-    public void Delete(string? name)
+    public async Task DeleteAsync(string? name)
     {
         if (name is not null && IsName(name))
         {
-            TryDelete(Path.Combine(paths.Originals, name));
+            await store.DeleteAsync(FileArea.Originals, name);
         }
     }
 
     /// <summary>Deletes the originals (and leftover temporary files) no medium refers to, written before <paramref name="writtenBefore"/>.</summary>
-    public int SweepOrphans(IReadOnlySet<string> referenced, DateTime writtenBefore) => StoredFiles.DeleteOrphans(
-        paths.Originals,
+    public Task<int> SweepOrphansAsync(IReadOnlySet<string> referenced, DateTime writtenBefore, CancellationToken cancellationToken) => StoredFiles.DeleteOrphansAsync(
+        store,
+        FileArea.Originals,
         name => name.EndsWith(TemporarySuffix, StringComparison.Ordinal) ? IsName(name[..^TemporarySuffix.Length]) : IsName(name) && !referenced.Contains(name),
         writtenBefore,
         "original files no photo or video refers to",
-        logger);
+        logger,
+        cancellationToken);
 
-    private (string Name, string Path, string Temporary) NewFile(string extension)
+    private static string NewName(string extension)
     {
         var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
-        if (!IsName(name))
-        {
-            throw new ArgumentException($"An original cannot be kept as {extension}.", nameof(extension));
-        }
-
-        var path = Path.Combine(paths.Originals, name);
-        return (name, path, path + TemporarySuffix);
+        return IsName(name) ? name : throw new ArgumentException($"An original cannot be kept as {extension}.", nameof(extension));
     }
-
-    private bool TryDelete(string path) => StoredFiles.TryDelete(path, logger);
 
     [GeneratedRegex(@"\A[0-9a-f]{32}\.(?:jpg|png|webp|gif|heic|avif|mp4|mov|webm)\z", RegexOptions.CultureInvariant)]
     private static partial Regex Name();

@@ -4,6 +4,7 @@ using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Media;
 
@@ -36,6 +37,16 @@ public sealed class VideoIntake(Ffmpeg ffmpeg, OriginalFiles originals, CoupleCl
             return (null, new FieldError("file", text["Media_VideoTooLong", limit / 60], ErrorKind.TooLong));
         }
 
+        string original;
+        try
+        {
+            original = await originals.AdoptAsync(path, extension, cancellationToken);
+        }
+        catch (FileStoreUnavailableException)
+        {
+            return (null, new FieldError("file", text["Error_StoreUnavailable"], ErrorKind.Unavailable));
+        }
+
         return (new MemoryMedia
         {
             Kind = MediaKind.Video,
@@ -43,7 +54,7 @@ public sealed class VideoIntake(Ffmpeg ffmpeg, OriginalFiles originals, CoupleCl
             Width = probe.ShownWidth,
             Height = probe.ShownHeight,
             DurationSeconds = probe.DurationSeconds > 0 ? probe.DurationSeconds : null,
-            OriginalFileName = originals.Adopt(path, extension),
+            OriginalFileName = original,
             OriginalName = Album.UploadedName(uploadedAs),
             CreatedAt = clock.UtcNow,
         }, null);

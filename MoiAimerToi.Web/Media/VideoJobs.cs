@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Media;
 
@@ -74,9 +75,21 @@ public sealed class VideoJobs(
         string? failure;
         try
         {
-            (video, failure) = originals.Find(next.OriginalFileName) is { } original
-                ? await provider.GetRequiredService<VideoPreparation>().PrepareAsync(original, cancellationToken)
-                : (null, VideoFailure.OriginalMissing);
+            if (await originals.FindAsync(next.OriginalFileName, cancellationToken) is { } original)
+            {
+                using var local = await provider.GetRequiredService<IFileStore>().GetLocalAsync(FileArea.Originals, original, cancellationToken);
+                (video, failure) = await provider.GetRequiredService<VideoPreparation>().PrepareAsync(local.Path, cancellationToken);
+            }
+            else
+            {
+                (video, failure) = (null, VideoFailure.OriginalMissing);
+            }
+        }
+        catch (FileStoreUnavailableException unavailable) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the video's fault: it stays waiting, for the next round.
+            logger.LogWarning("Video {Id} waits: {Reason}", next.Id, unavailable.Message);
+            return false;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -6,20 +6,21 @@ using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Media;
 
-/// <summary>A prepared video: its MP4 in the uploads folder and its poster frame stored as a photo.</summary>
+/// <summary>A prepared video: its MP4 in the store's uploads and its poster frame stored as a photo.</summary>
 public sealed record PreparedVideo(string FileName, StoredPhoto Poster, double DurationSeconds);
 
 /// <summary>
 /// Turns a video's original into what every browser plays: an H.264/AAC MP4 with its index first (<c>+faststart</c>),
 /// at most 1080p, upright (ffmpeg applies the rotation as it decodes), with every metadata tag removed (GPS first);
 /// an MP4 that already plays everywhere is only remuxed. Then a poster frame, through the photo pipeline. Files are
-/// written under temporary names and renamed once whole; on any failure nothing it wrote is left.
+/// made in the scratch and put in the store once whole; on any failure nothing it wrote is left.
 /// </summary>
-public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPaths paths, IOptions<MediaOptions> options, ILogger<VideoPreparation> logger)
+public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPaths paths, IFileStore store, IOptions<MediaOptions> options, ILogger<VideoPreparation> logger)
 {
     /// <summary>How its poster frames begin in the scratch, for the sweep at the next start.</summary>
     public const string ScratchPrefix = "poster-";
 
+    /// <param name="originalPath">The original on the disk (<see cref="IFileStore.GetLocalAsync"/>).</param>
     /// <returns>The prepared video, or the failure (<see cref="VideoFailure"/>) to keep on its row.</returns>
     public async Task<(PreparedVideo? Video, string? Failure)> PrepareAsync(string originalPath, CancellationToken cancellationToken)
     {
@@ -35,8 +36,7 @@ public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPa
 
         var limits = options.Value;
         var name = PhotoNames.NewVideoName();
-        var path = Path.Combine(paths.Uploads, name);
-        var temporary = path + PhotoNames.TemporarySuffix;
+        var temporary = StoredFiles.NewScratchFile(paths, ".mp4");
         var poster = Path.Combine(paths.Scratch, $"{ScratchPrefix}{Guid.NewGuid():N}.jpg");
         try
         {
@@ -68,7 +68,16 @@ public sealed class VideoPreparation(Ffmpeg ffmpeg, PhotoPipeline photos, DataPa
                 stored = await photos.StoreAsync(frameFile, keepOriginal: false, cancellationToken);
             }
 
-            File.Move(temporary, path);
+            try
+            {
+                await store.PutAsync(FileArea.Uploads, name, temporary, cancellationToken);
+            }
+            catch
+            {
+                await photos.DeleteAsync(stored);
+                throw;
+            }
+
             return (new PreparedVideo(name, stored, duration), null);
         }
         catch (PhotoRejectedException rejected)

@@ -47,7 +47,7 @@ public sealed class AlbumService(
             if (memory is null)
             {
                 // None with that id, or deleted while the file was being stored.
-                photos.Remove([medium]);
+                await photos.RemoveAsync([medium]);
                 return null;
             }
 
@@ -73,7 +73,7 @@ public sealed class AlbumService(
             }
 
             await SaveAsync(memory, userId);
-            photos.Remove([removed]);
+            await photos.RemoveAsync([removed]);
             return memory;
         }
     }
@@ -122,8 +122,8 @@ public sealed class AlbumService(
             var medium = memory?.Media.Single(x => x.Id == mediaId);
             if (memory is null || medium is not { Status: MediaStatus.Processing })
             {
-                photos.Remove(video?.FileName);
-                photos.Remove(video?.Poster);
+                await photos.RemoveAsync(video?.FileName);
+                await photos.RemoveAsync(video?.Poster);
                 return;
             }
 
@@ -149,14 +149,14 @@ public sealed class AlbumService(
             }
             catch
             {
-                photos.Remove(video?.FileName);
-                photos.Remove(video?.Poster);
+                await photos.RemoveAsync(video?.FileName);
+                await photos.RemoveAsync(video?.Poster);
                 throw;
             }
 
             if (video is not null && !keepOriginal)
             {
-                originals.Delete(original);
+                await originals.DeleteAsync(original);
             }
         }
     }
@@ -203,7 +203,7 @@ public sealed class AlbumService(
         }
         catch
         {
-            photos.Remove(added);
+            await photos.RemoveAsync(added);
             throw;
         }
     }

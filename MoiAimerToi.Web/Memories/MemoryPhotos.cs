@@ -34,6 +34,11 @@ public sealed class MemoryPhotos(
         {
             return (null, ErrorFor(rejected.Reason));
         }
+        catch (FileStoreUnavailableException unavailable)
+        {
+            logger.LogWarning("A photo could not be stored: {Reason}", unavailable.Message);
+            return (null, new FieldError("photo", text["Error_StoreUnavailable"], ErrorKind.Unavailable));
+        }
     }
 
     /// <summary>The memory's cover picture as stored, or null when it has none.</summary>
@@ -45,31 +50,31 @@ public sealed class MemoryPhotos(
         medium.PictureFileName is { } name ? new StoredPhoto(name, medium.Width, medium.Height, medium.TakenOn, medium.Color) : null;
 
     /// <summary>Every file of these media: pictures and their variants, prepared videos, originals.</summary>
-    public void Remove(IEnumerable<MemoryMedia?> media)
+    public async Task RemoveAsync(IEnumerable<MemoryMedia?> media)
     {
         foreach (var medium in media.OfType<MemoryMedia>())
         {
             foreach (var name in new[] { medium.FileName, medium.PosterFileName })
             {
-                Remove(name);
+                await RemoveAsync(name);
             }
 
-            originals.Delete(medium.OriginalFileName);
+            await originals.DeleteAsync(medium.OriginalFileName);
         }
     }
 
     /// <summary>A photo just stored whose row could not be saved: its variants and its original.</summary>
-    public void Remove(StoredPhoto? photo)
+    public async Task RemoveAsync(StoredPhoto? photo)
     {
-        Remove(photo?.FileName);
-        originals.Delete(photo?.Original);
+        await RemoveAsync(photo?.FileName);
+        await originals.DeleteAsync(photo?.Original);
     }
 
-    public void Remove(string? fileName)
+    public async Task RemoveAsync(string? fileName)
     {
         if (fileName is not null)
         {
-            pipeline.DeleteFiles(fileName);
+            await pipeline.DeleteFilesAsync(fileName);
         }
     }
 
@@ -82,13 +87,15 @@ public sealed class MemoryPhotos(
         var kept = media.Select(m => m.OriginalFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // And every letter's photos, sealed ones too.
         stored.UnionWith(await db.LetterPhotos.Select(p => p.FileName).ToListAsync(cancellationToken));
-        return pipeline.SweepOrphans(stored, writtenBefore) + originals.SweepOrphans(kept, writtenBefore) + SweepScratch(writtenBefore);
+        return await pipeline.SweepOrphansAsync(stored, writtenBefore, cancellationToken)
+            + await originals.SweepOrphansAsync(kept, writtenBefore, cancellationToken)
+            + SweepScratch(writtenBefore);
     }
 
-    /// <summary>Uploads cut short while they streamed in, poster frames of a transcode cut short: the scratch's own files.</summary>
+    /// <summary>Uploads cut short while they streamed in, files cut short on their way into the store: the scratch's own files.</summary>
     private int SweepScratch(DateTime writtenBefore)
     {
-        string[] ours = [MediaUpload.ScratchPrefix, VideoPreparation.ScratchPrefix];
+        string[] ours = [MediaUpload.ScratchPrefix, VideoPreparation.ScratchPrefix, StoredFiles.ScratchPrefix];
         return StoredFiles.DeleteOrphans(paths.Scratch, name => ours.Any(name.StartsWith), writtenBefore, "scratch files cut short", logger);
     }
 

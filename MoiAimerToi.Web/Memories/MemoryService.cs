@@ -190,7 +190,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         if (memory is null)
         {
             // Deleted while its new photo was being stored.
-            photos.Remove(stored);
+            await photos.RemoveAsync(stored);
             return null;
         }
 
@@ -223,7 +223,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         memory.UpdatedAt = clock.UtcNow;
         memory.UpdatedBy = userId;
         await SaveOrRemoveAsync(stored);
-        photos.Remove([replaced]);
+        await photos.RemoveAsync([replaced]);
         return memory;
     }
 
@@ -249,7 +249,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
             return false;
         }
 
-        photos.Remove(memory.Media);
+        await photos.RemoveAsync(memory.Media);
         return true;
     }
 
@@ -279,7 +279,7 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         }
         catch
         {
-            photos.Remove(stored);
+            await photos.RemoveAsync(stored);
             throw;
         }
     }

@@ -1,25 +1,39 @@
+using Microsoft.Net.Http.Headers;
 using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Photos;
 
-/// <summary>Turns a requested <c>/uploads/{name}</c> into a file, only for names the pipeline generates.</summary>
-public sealed class PhotoFiles(DataPaths paths)
+/// <summary>Turns a requested <c>/uploads/{name}</c> into a stored file, only for names the pipeline generates, and sends one.</summary>
+public sealed class PhotoFiles(IFileStore store)
 {
     /// <summary>
-    /// The stored file's full path and content type, or null for any other name (paths, dot segments,
-    /// temporary files, legacy names) and for a name whose file does not exist.
+    /// The stored file and its content type, or null for any other name (paths, dot segments, temporary files,
+    /// legacy names) and for a name whose file does not exist.
     /// </summary>
-    public PhotoFile? Find(string requestedName)
+    public async Task<PhotoFile?> FindAsync(string requestedName, CancellationToken cancellationToken)
     {
         if (!PhotoNames.IsStoredFile(requestedName, out var memoryPhotoName))
         {
             return null;
         }
 
-        var path = Path.Combine(paths.Uploads, requestedName);
-        return File.Exists(path) ? new PhotoFile(path, PhotoNames.ContentType(requestedName), memoryPhotoName) : null;
+        return await store.FindAsync(FileArea.Uploads, requestedName, cancellationToken) is { } file
+            ? new PhotoFile(file, PhotoNames.ContentType(requestedName), memoryPhotoName)
+            : null;
+    }
+
+    /// <summary>
+    /// A stored file as a response: from the disk when it is there, else read from the bucket; either way the
+    /// framework answers <c>Range</c> (206) and <c>If-None-Match</c> (304). A file's name never changes content: it is its ETag.
+    /// </summary>
+    public static async Task<IResult> SendAsync(IFileStore store, FileArea area, StoredFileInfo file, string contentType, string? downloadName, CancellationToken cancellationToken)
+    {
+        var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Name)}\"");
+        return file.LocalPath is { } path
+            ? Results.File(path, contentType, downloadName, lastModified: file.LastModifiedUtc, entityTag: etag, enableRangeProcessing: true)
+            : Results.Stream(await store.OpenReadAsync(area, file, cancellationToken), contentType, downloadName, lastModified: file.LastModifiedUtc, entityTag: etag, enableRangeProcessing: true);
     }
 }
 
 /// <param name="MemoryPhotoName">The name a memory keeps for the photo this file is a variant of.</param>
-public sealed record PhotoFile(string Path, string ContentType, string MemoryPhotoName);
+public sealed record PhotoFile(StoredFileInfo File, string ContentType, string MemoryPhotoName);

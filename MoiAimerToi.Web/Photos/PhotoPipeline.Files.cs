@@ -11,10 +11,10 @@ public sealed partial class PhotoPipeline
     /// <summary>A file this young may belong to an upload whose row is being saved right now, so sweeping leaves it.</summary>
     public static readonly TimeSpan OrphanGrace = TimeSpan.FromHours(1);
 
-    public void Delete(StoredPhoto photo) => DeleteFiles(photo.FileName);
+    public Task DeleteAsync(StoredPhoto photo) => DeleteFilesAsync(photo.FileName);
 
     /// <summary>Removes the full-size file and every variant of the photo <paramref name="fileName"/> names; other names are ignored.</summary>
-    public void DeleteFiles(string fileName)
+    public async Task DeleteFilesAsync(string fileName)
     {
         if (!PhotoNames.Parse(fileName, out var fullName, out _))
         {
@@ -23,8 +23,9 @@ public sealed partial class PhotoPipeline
 
         foreach (var name in PhotoNames.AllFor(fullName))
         {
-            TryDelete(Path.Combine(paths.Uploads, name));
-            TryDelete(Path.Combine(paths.Uploads, name + PhotoNames.TemporarySuffix));
+            await store.DeleteAsync(FileArea.Uploads, name);
+            // What an earlier version left while it wrote one.
+            await store.DeleteAsync(FileArea.Uploads, name + PhotoNames.TemporarySuffix);
         }
     }
 
@@ -35,19 +36,21 @@ public sealed partial class PhotoPipeline
     /// <returns>How many files were deleted.</returns>
     /// <param name="writtenBefore">Younger files are spared; <see cref="OrphanGrace"/> ago unless the caller knows
     /// no upload was under way before that instant (the site's start).</param>
-    public int SweepOrphans(IReadOnlySet<string> referencedFullNames, DateTime? writtenBefore = null)
-    {
-        var cutoff = writtenBefore ?? time.GetUtcNow().UtcDateTime - OrphanGrace;
-        return StoredFiles.DeleteOrphans(
-            paths.Uploads,
+    public Task<int> SweepOrphansAsync(IReadOnlySet<string> referencedFullNames, DateTime? writtenBefore = null, CancellationToken cancellationToken = default) =>
+        StoredFiles.DeleteOrphansAsync(
+            store,
+            FileArea.Uploads,
             name => PhotoNames.Parse(name, out var fullName, out var temporary) && (temporary || !referencedFullNames.Contains(fullName)),
-            cutoff,
+            writtenBefore ?? time.GetUtcNow().UtcDateTime - OrphanGrace,
             "photo files no memory refers to",
-            logger);
-    }
+            logger,
+            cancellationToken);
+
+    /// <summary>A photo's three files, encoded in the scratch, not yet in the store.</summary>
+    private sealed record Encoded(StoredPhoto Photo, List<(string Name, string Scratch)> Files);
 
     /// <param name="opaque">A JPEG: nothing transparent to lay on white.</param>
-    private StoredPhoto Write(Image image, bool opaque, DateOnly? takenOn, CancellationToken cancellationToken)
+    private Encoded Write(Image image, bool opaque, DateOnly? takenOn, CancellationToken cancellationToken)
     {
         var maxDimension = _limits.MaxDimension;
         image.Mutate(context =>
@@ -70,29 +73,53 @@ public sealed partial class PhotoPipeline
         Strip(image);
 
         var fullName = PhotoNames.NewFullName();
-        var written = new List<string>();
+        var files = new List<(string Name, string Scratch)>();
         string color;
         try
         {
             // One after the other, on the photo's one core: on a small server the other core keeps serving pages.
-            Save(image, fullName, FullEncoder, written, cancellationToken);
+            Save(image, fullName, FullEncoder, files, cancellationToken);
             using var large = image.Clone(context => NarrowTo(context, PhotoNames.LargeWidth));
-            Save(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, written, cancellationToken);
+            Save(large, PhotoNames.Variant(fullName, PhotoNames.LargeWidth), VariantEncoder, files, cancellationToken);
             using var thumbnail = large.Clone(context => NarrowTo(context, PhotoNames.ThumbnailWidth));
-            Save(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, written, cancellationToken);
+            Save(thumbnail, PhotoNames.Variant(fullName, PhotoNames.ThumbnailWidth), VariantEncoder, files, cancellationToken);
             color = AverageColor(thumbnail);
         }
         catch
         {
-            foreach (var path in written)
-            {
-                TryDelete(path);
-            }
-
+            DeleteScratch(files);
             throw;
         }
 
-        return new StoredPhoto(fullName, image.Width, image.Height, takenOn, color);
+        return new Encoded(new StoredPhoto(fullName, image.Width, image.Height, takenOn, color), files);
+    }
+
+    /// <summary>The variants first and the full size last, so that a photo whose full size is stored is whole; all or none.</summary>
+    private async Task<StoredPhoto> PutAsync(Encoded encoded, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var (name, scratch) in Enumerable.Reverse(encoded.Files))
+            {
+                await store.PutAsync(FileArea.Uploads, name, scratch, cancellationToken);
+            }
+
+            return encoded.Photo;
+        }
+        catch
+        {
+            DeleteScratch(encoded.Files);
+            await DeleteAsync(encoded.Photo);
+            throw;
+        }
+    }
+
+    private void DeleteScratch(List<(string Name, string Scratch)> files)
+    {
+        foreach (var (_, scratch) in files)
+        {
+            StoredFiles.TryDelete(scratch, logger);
+        }
     }
 
     /// <summary>The thumbnail shrunk to one pixel: the colour a card shows while the thumbnail loads.</summary>
@@ -135,25 +162,14 @@ public sealed partial class PhotoPipeline
         metadata.IccProfile = null;
     }
 
-    /// <summary>
-    /// Writes under a temporary name, flushes to the disk, then renames, so a file under a final name is
-    /// always whole, even after a power cut.
-    /// </summary>
-    private void Save(Image image, string name, IImageEncoder encoder, List<string> written, CancellationToken cancellationToken)
+    /// <summary>Encodes into the scratch and flushes to the disk: the store then takes it whole (<see cref="IFileStore.PutAsync"/>).</summary>
+    private void Save(Image image, string name, IImageEncoder encoder, List<(string Name, string Scratch)> files, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var path = Path.Combine(paths.Uploads, name);
-        var temporary = path + PhotoNames.TemporarySuffix;
-        written.Add(temporary);
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920))
-        {
-            image.Save(file, encoder);
-            file.Flush(flushToDisk: true);
-        }
-
-        written.Add(path);
-        File.Move(temporary, path);
+        var scratch = StoredFiles.NewScratchFile(paths);
+        files.Add((name, scratch));
+        using var file = new FileStream(scratch, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920);
+        image.Save(file, encoder);
+        file.Flush(flushToDisk: true);
     }
-
-    private bool TryDelete(string path) => StoredFiles.TryDelete(path, logger);
 }

@@ -15,12 +15,12 @@ using SixLabors.ImageSharp;
 namespace MoiAimerToi.Web.Photos;
 
 /// <summary>
-/// The one way a photo gets into the uploads folder: judged by its content, decoded within limits,
+/// The one way a photo gets into the store's uploads (<see cref="IFileStore"/>): judged by its content, decoded within limits,
 /// turned upright, stripped of metadata and stored under a random name as a JPEG plus two WebP widths.
 /// JPEG, PNG, WebP and GIF are ImageSharp's; HEIC and AVIF come through <see cref="HeifPhotos"/>.
 /// </summary>
 public sealed partial class PhotoPipeline(
-    DataPaths paths, OriginalFiles originals, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
+    DataPaths paths, IFileStore store, OriginalFiles originals, IOptions<PhotoOptions> options, TimeProvider time, ILogger<PhotoPipeline> logger)
 {
     private static readonly JpegEncoder FullEncoder = new() { Quality = 85 };
     private static readonly WebpEncoder VariantEncoder = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
@@ -50,22 +50,23 @@ public sealed partial class PhotoPipeline(
         try
         {
             PeakInFlight = Math.Max(PeakInFlight, _limits.MaxConcurrency - _slots.CurrentCount);
-            StoredPhoto stored;
+            Encoded encoded;
             if (format is null)
             {
                 var (heif, day) = DecodeHeif(content);
                 using (heif)
                 {
-                    stored = Write(heif, opaque: false, day, cancellationToken);
+                    encoded = Write(heif, opaque: false, day, cancellationToken);
                 }
             }
             else
             {
                 using var image = Decode(content);
-                stored = Write(image, opaque: format is JpegFormat, TakenOn(image.Metadata), cancellationToken);
+                encoded = Write(image, opaque: format is JpegFormat, TakenOn(image.Metadata), cancellationToken);
             }
 
-            return keepOriginal ? KeepOriginal(stored, content, format) : stored;
+            var stored = await PutAsync(encoded, cancellationToken);
+            return keepOriginal ? await KeepOriginalAsync(stored, content, format, cancellationToken) : stored;
         }
         finally
         {
@@ -73,17 +74,17 @@ public sealed partial class PhotoPipeline(
         }
     }
 
-    private StoredPhoto KeepOriginal(StoredPhoto stored, MemoryStream content, IImageFormat? format)
+    private async Task<StoredPhoto> KeepOriginalAsync(StoredPhoto stored, MemoryStream content, IImageFormat? format, CancellationToken cancellationToken)
     {
-        var bytes = content.GetBuffer().AsSpan(0, (int)content.Length);
-        var extension = format is null ? HeifPhotos.Extension(bytes) : "." + format.FileExtensions.First();
+        var bytes = content.GetBuffer().AsMemory(0, (int)content.Length);
+        var extension = format is null ? HeifPhotos.Extension(bytes.Span) : "." + format.FileExtensions.First();
         try
         {
-            return stored with { Original = originals.Save(bytes, extension == ".jpeg" ? ".jpg" : extension) };
+            return stored with { Original = await originals.SaveAsync(bytes, extension == ".jpeg" ? ".jpg" : extension, cancellationToken) };
         }
         catch
         {
-            Delete(stored);
+            await DeleteAsync(stored);
             throw;
         }
     }

@@ -1,5 +1,5 @@
-using Microsoft.Net.Http.Headers;
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Photos;
 
@@ -13,18 +13,20 @@ public static class UploadsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> Serve(string name, PhotoFiles files, MediaAccess access, HttpContext context)
+    private static async Task<IResult> Serve(string name, PhotoFiles files, IFileStore store, MediaAccess access, HttpContext context)
     {
-        if (files.Find(name) is not { } file || await access.CheckAsync(context, file.MemoryPhotoName, context.RequestAborted) is not { } caching)
+        // Who may see it first: a file a visitor may not see costs no request to the store.
+        if (!PhotoNames.IsStoredFile(name, out var memoryPhotoName) || await access.CheckAsync(context, memoryPhotoName, context.RequestAborted) is not { } caching
+            || await files.FindAsync(name, context.RequestAborted) is not { } file)
         {
             return Results.NotFound();
         }
 
-        return Send(context, file, caching);
+        return await SendAsync(context, store, file, caching);
     }
 
-    /// <summary>The file with its caching headers; its name (it never changes content) is its ETag; a <c>Range</c> gets 206.</summary>
-    public static IResult Send(HttpContext context, PhotoFile file, FileCaching caching, string? downloadName = null)
+    /// <summary>The file with its caching headers (<see cref="PhotoFiles.SendAsync"/>).</summary>
+    public static Task<IResult> SendAsync(HttpContext context, IFileStore store, PhotoFile file, FileCaching caching, string? downloadName = null)
     {
         context.Response.Headers.CacheControl = caching switch
         {
@@ -32,8 +34,6 @@ public static class UploadsEndpoint
             FileCaching.Private => "private, max-age=31536000, immutable",
             _ => "private, no-cache",
         };
-        var info = new FileInfo(file.Path);
-        var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Path)}\"");
-        return Results.File(file.Path, file.ContentType, downloadName, lastModified: info.LastWriteTimeUtc, entityTag: etag, enableRangeProcessing: true);
+        return PhotoFiles.SendAsync(store, FileArea.Uploads, file.File, file.ContentType, downloadName, context.RequestAborted);
     }
 }

@@ -2,6 +2,7 @@ using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Photos;
+using MoiAimerToi.Web.Storage;
 using MoiAimerToi.Web.Transfer;
 
 namespace MoiAimerToi.Web.Sharing;
@@ -20,10 +21,10 @@ public static class SharedFilesEndpoint
     }
 
     private static async Task<IResult> ServeAsync(
-        string token, string name, bool? download, SharedAccess access, MemoryService memories, PhotoFiles files, HttpContext context)
+        string token, string name, bool? download, SharedAccess access, MemoryService memories, PhotoFiles files, IFileStore store, HttpContext context)
     {
         var (state, link) = await access.OpenAsync(context, token, context.RequestAborted);
-        if (state != ShareState.Open || files.Find(name) is not { } file)
+        if (state != ShareState.Open || await files.FindAsync(name, context.RequestAborted) is not { } file)
         {
             return Results.NotFound();
         }
@@ -44,11 +45,12 @@ public static class SharedFilesEndpoint
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
         var downloadName = download == true ? DownloadName(memory.Title, Path.GetExtension(name)) : null;
         // Asked again at each use, so that the link's end is the file's end too.
-        return UploadsEndpoint.Send(context, file, FileCaching.Revalidated, downloadName);
+        return await UploadsEndpoint.SendAsync(context, store, file, FileCaching.Revalidated, downloadName);
     }
 
     /// <summary>« Télécharger » on a link that allows downloads: the original of a photo or video the link shows.</summary>
-    private static async Task<IResult> OriginalAsync(string token, int mediaId, SharedAccess access, MemoryService memories, OriginalFiles originals, HttpContext context)
+    private static async Task<IResult> OriginalAsync(
+        string token, int mediaId, SharedAccess access, MemoryService memories, OriginalFiles originals, IFileStore store, HttpContext context)
     {
         var (state, link) = await access.OpenAsync(context, token, context.RequestAborted);
         if (state != ShareState.Open || !link!.AllowDownload)
@@ -64,7 +66,7 @@ public static class SharedFilesEndpoint
         }
 
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        return OriginalDownload.Send(context, originals, memory, medium) ?? Results.NotFound();
+        return await OriginalDownload.SendAsync(context, originals, store, memory, medium) ?? Results.NotFound();
     }
 
     /// <summary>The memory's title as a file name, cleaned as the export names its photos.</summary>

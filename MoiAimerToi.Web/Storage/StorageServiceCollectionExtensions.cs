@@ -15,8 +15,22 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must name a folder.")
+            .Validate(o => o.FilesInBucket || string.Equals(o.Files, StorageOptions.InFolder, StringComparison.OrdinalIgnoreCase),
+                "Storage:Files must be 'folder' (the data folder, the default) or 's3' (a bucket).")
+            .Validate<IOptions<S3Options>>((o, s3) => !o.FilesInBucket || !string.IsNullOrWhiteSpace(s3.Value.Bucket),
+                "Storage:Files=s3 needs the bucket: S3:Bucket or S3_BUCKET.")
+            .Validate<IOptions<S3Options>>((o, s3) => !o.FilesInBucket || s3.Value.HasCredentials,
+                "Storage:Files=s3 needs S3:AccessKeyId and S3:SecretAccessKey (or S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY).")
             .ValidateOnStart();
+        services.AddOptions<S3Options>()
+            .BindConfiguration(S3Options.Section)
+            .PostConfigure<IConfiguration>((s3, configuration) => s3.FillFrom(configuration));
         services.AddSingleton<DataPaths>();
+        services.AddSingleton<FolderFileStore>();
+        services.AddSingleton<BucketFileStore>();
+        services.AddSingleton<IFileStore>(provider => provider.GetRequiredService<IOptions<StorageOptions>>().Value.FilesInBucket
+            ? provider.GetRequiredService<BucketFileStore>()
+            : provider.GetRequiredService<FolderFileStore>());
 
         // The key ring lives in the data directory so cookies survive restarts; on PostgreSQL in the database, which
         // every instance shares (an instance's disk may not last, and the others must read its cookies).

@@ -2,6 +2,13 @@ namespace MoiAimerToi.Web.Storage;
 
 public static class StoredFiles
 {
+    /// <summary>How the scratch's files on their way into the store begin (<see cref="NewScratchFile"/>), for the sweep.</summary>
+    public const string ScratchPrefix = "store-";
+
+    /// <summary>A new path in the scratch for a file that will be put in the store.</summary>
+    public static string NewScratchFile(DataPaths paths, string extension = "") =>
+        Path.Combine(paths.Scratch, $"{ScratchPrefix}{Guid.NewGuid():N}{extension}");
+
     /// <summary>
     /// Deletes the files of <paramref name="folder"/> that <paramref name="isOrphan"/> (given a file's name) calls
     /// orphans and that were written before <paramref name="writtenBefore"/> (UTC): younger ones may belong to work under way.
@@ -22,6 +29,27 @@ public static class StoredFiles
         if (deleted > 0)
         {
             logger.LogInformation("Deleted {Count} {What}", deleted, what);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>As <see cref="DeleteOrphans"/>, over a store's listing: the same rule for the data folder and a bucket.</summary>
+    public static async Task<int> DeleteOrphansAsync(
+        IFileStore store, FileArea area, Func<string, bool> isOrphan, DateTime writtenBefore, string what, ILogger logger, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var file in store.ListAsync(area, cancellationToken))
+        {
+            if (isOrphan(file.Name) && file.LastModifiedUtc <= writtenBefore && await store.DeleteAsync(area, file.Name, cancellationToken))
+            {
+                deleted++;
+            }
+        }
+
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Count} {What} from {Store}", deleted, what, store.Name);
         }
 
         return deleted;

@@ -96,10 +96,10 @@ public sealed class ContentReplacer(
         }
 
         db.ChangeTracker.Clear();
-        photos.Remove(replaced);
+        await photos.RemoveAsync(replaced);
         foreach (var photo in _replacedLetterPhotos)
         {
-            photos.Remove(photo.FileName);
+            await photos.RemoveAsync(photo.FileName);
         }
 
         logger.LogInformation("Import: the site's content was replaced by {Memories} memories and {Perspectives} perspectives",

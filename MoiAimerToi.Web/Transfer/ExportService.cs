@@ -24,7 +24,7 @@ public sealed record SiteCounts(int Memories, int Photos, int Perspectives);
 /// original (<c>.heic</c>, <c>.mov</c>…) under a readable name, then <c>data.json</c> naming only the files actually written.
 /// </summary>
 public sealed class ExportService(
-    AppDbContext db, DataPaths paths, OriginalFiles originals, SideService sides, LetterService letters, CoupleClock clock, ILogger<ExportService> logger)
+    AppDbContext db, IFileStore store, OriginalFiles originals, SideService sides, LetterService letters, CoupleClock clock, ILogger<ExportService> logger)
 {
     private IReadOnlyDictionary<int, IReadOnlyList<SideView>> _sides = new Dictionary<int, IReadOnlyList<SideView>>();
     private Dictionary<string, string?> _userNames = [];
@@ -127,47 +127,46 @@ public sealed class ExportService(
     /// <returns>The entry's name, or null when none of its files is there.</returns>
     private async Task<string?> WriteMediumAsync(ZipArchive zip, Memory memory, MemoryMedia medium, PhotoEntryNames names, CancellationToken cancellationToken)
     {
-        var path = originals.Find(medium.OriginalFileName)
-            ?? (medium.FileName is { } stored && PhotoNames.IsStoredFile(stored, out _) ? Path.Combine(paths.Uploads, stored) : null);
-        FileStream source;
-        try
+        var (area, file) = await originals.FindAsync(medium.OriginalFileName, cancellationToken) is { } original
+            ? (FileArea.Originals, original)
+            : (FileArea.Uploads, medium.FileName is { } stored && PhotoNames.IsStoredFile(stored, out _) ? await store.FindAsync(FileArea.Uploads, stored, cancellationToken) : null);
+        if (file is null)
         {
-            source = path is null ? throw new FileNotFoundException() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
-        }
-        catch (FileNotFoundException)
-        {
-            logger.LogWarning("A photo or video of memory {Id} is missing from the data folder; it is exported without it", memory.Id);
+            logger.LogWarning("A photo or video of memory {Id} is missing from {Store}; it is exported without it", memory.Id, store.Name);
             return null;
         }
 
-        await using (source)
-        {
-            var name = names.Next(memory.TakenOn, memory.Title, Path.GetExtension(path!));
-            // Photos and videos do not shrink further; storing them spares the CPU.
-            var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
-            entry.LastWriteTime = ZipTime(memory.UpdatedAt);
-            await using var target = await entry.OpenAsync(cancellationToken);
-            await source.CopyToAsync(target, cancellationToken);
-            return name;
-        }
+        var name = names.Next(memory.TakenOn, memory.Title, Path.GetExtension(file.Name));
+        // Photos and videos do not shrink further; storing them spares the CPU.
+        await CopyEntryAsync(zip, name, area, file, memory.UpdatedAt, cancellationToken);
+        return name;
     }
 
     /// <summary>A letter's photo, its full-size JPEG, as <c>letters/{opens_on} {letter} {n}.jpg</c>; null when its file is missing.</summary>
     private async Task<string?> WriteLetterPhotoAsync(ZipArchive zip, LetterView letter, LetterPhoto photo, int number, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(paths.Uploads, photo.FileName);
-        if (!File.Exists(path))
+        if (await store.FindAsync(FileArea.Uploads, photo.FileName, cancellationToken) is not { } file)
         {
-            logger.LogWarning("A photo of letter {Id} is missing from the data folder; it is exported without it", letter.Id);
+            logger.LogWarning("A photo of letter {Id} is missing from {Store}; it is exported without it", letter.Id, store.Name);
             return null;
         }
 
         var name = $"letters/{Day(letter.OpensOn)} {letter.Id} {number}{Path.GetExtension(photo.FileName)}";
+        await CopyEntryAsync(zip, name, FileArea.Uploads, file, lastWrite: null, cancellationToken);
+        return name;
+    }
+
+    private async Task CopyEntryAsync(ZipArchive zip, string name, FileArea area, StoredFileInfo file, DateTime? lastWrite, CancellationToken cancellationToken)
+    {
         var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
-        await using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true);
+        if (lastWrite is { } time)
+        {
+            entry.LastWriteTime = ZipTime(time);
+        }
+
+        await using var source = await store.OpenReadAsync(area, file, cancellationToken);
         await using var target = await entry.OpenAsync(cancellationToken);
         await source.CopyToAsync(target, cancellationToken);
-        return name;
     }
 
     private static string Day(DateOnly day) => day.ToString(FieldRules.DateFormat, CultureInfo.InvariantCulture);

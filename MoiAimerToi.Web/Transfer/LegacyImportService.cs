@@ -37,7 +37,7 @@ public sealed class LegacyImportService(
         }
 
         var skipped = new List<ImportSkip>();
-        using var staging = new PhotoStaging(photos);
+        await using var staging = new PhotoStaging(photos);
         var importedMemories = new List<Memory>();
         foreach (var row in old.Memories)
         {

@@ -8,7 +8,7 @@ namespace MoiAimerToi.Web.Transfer;
 /// The photos and videos of one import, stored before anything else changes. Unless the import is kept, disposing
 /// removes every one of them (variants and originals), so a refused import leaves no file behind.
 /// </summary>
-public sealed class PhotoStaging(MemoryPhotos photos) : IDisposable
+public sealed class PhotoStaging(MemoryPhotos photos) : IAsyncDisposable
 {
     private readonly List<StoredPhoto> _stored = [];
     private readonly List<MemoryMedia> _videos = [];
@@ -32,7 +32,7 @@ public sealed class PhotoStaging(MemoryPhotos photos) : IDisposable
     /// <summary>The content that refers to these photos and videos is saved: they stay.</summary>
     public void Keep() => _kept = true;
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         if (_kept)
         {
@@ -41,10 +41,10 @@ public sealed class PhotoStaging(MemoryPhotos photos) : IDisposable
 
         foreach (var photo in _stored)
         {
-            photos.Remove(photo);
+            await photos.RemoveAsync(photo);
         }
 
-        photos.Remove(_videos);
+        await photos.RemoveAsync(_videos);
         _stored.Clear();
         _videos.Clear();
     }

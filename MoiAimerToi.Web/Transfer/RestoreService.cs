@@ -55,7 +55,7 @@ public sealed class RestoreService(
             throw Refused(errors);
         }
 
-        using var staging = new PhotoStaging(photos);
+        await using var staging = new PhotoStaging(photos);
         var importedMemories = new List<Memory>(checkedMemories.Count);
         var importedSides = new List<ImportedSide>();
         // Only the importer's own sides and letters come in: an import never writes, or wipes, in the other partner's name.
