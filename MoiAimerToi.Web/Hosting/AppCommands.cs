@@ -12,10 +12,14 @@ public static class AppCommands
         [ResetPasswordCommand.Name] = ResetPasswordCommand.RunAsync,
         [LegacyImportCommand.Name] = LegacyImportCommand.RunAsync,
         [RestoreCommand.Name] = RestoreCommand.RunAsync,
+        [MoveToPostgresCommand.Name] = MoveToPostgresCommand.RunAsync,
     };
 
-    /// <summary>A restore puts a database in place: it runs before anything opens the database or makes one.</summary>
-    public static bool RunsBeforeData(string command) => command == RestoreCommand.Name;
+    /// <summary>
+    /// A restore puts a database in place, and a move only reads the site's: they run before anything opens the
+    /// database, brings it up to date or makes one.
+    /// </summary>
+    public static bool RunsBeforeData(string command) => command is RestoreCommand.Name or MoveToPostgresCommand.Name;
 
     /// <summary>A command is a first argument that is not an option (options start with '-').</summary>
     public static (string? Command, string[] HostArgs) Split(string[] args) =>

@@ -24,6 +24,7 @@ public static class TransferServiceCollectionExtensions
         services.AddScoped<RestoreService>();
         services.AddScoped<LegacyImportService>();
         services.AddScoped<ImportService>();
+        services.AddSingleton<SiteMove>();
         return services;
     }
 
