@@ -56,7 +56,7 @@ public sealed class PhotoFilesTests : IDisposable
         var references = new HashSet<string> { referenced.FileName };
 
         Assert.Equal(0, await _harness.Pipeline.SweepOrphansAsync(references));
-        _harness.Clock.Set(DateTimeOffset.UtcNow + PhotoPipeline.OrphanGrace + BucketFileStore.ClockMargin + TimeSpan.FromMinutes(1));
+        _harness.Clock.Set(DateTimeOffset.UtcNow + PhotoPipeline.OrphanGrace + BucketFileStore.Margin + TimeSpan.FromMinutes(1));
         var swept = await _harness.Pipeline.SweepOrphansAsync(references);
 
         Assert.Equal(4, swept);

@@ -63,7 +63,7 @@ public sealed class FileStoreTests : IDisposable
 
         Assert.Equal([("a.jpg", 3L), ("b.webp", 1L)], uploads.Select(f => (f.Name, f.Length)).Order());
         Assert.Equal([("c.mov", 2L)], originals.Select(f => (f.Name, f.Length)));
-        Assert.All(uploads.Concat(originals), f => Assert.InRange(f.LastModifiedUtc, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(10)));
+        Assert.All(uploads.Concat(originals), f => Assert.InRange(f.LastModifiedUtc, DateTime.UtcNow.AddMinutes(-2), DateTime.UtcNow.AddMinutes(2)));
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class FileStoreTests : IDisposable
         settings["S3:Bucket"] = "gone";
         settings["S3:SecretAccessKey"] = "a-secret-never-shown";
         using var harness = new PipelineHarness();
-        var store = new BucketFileStore(Options.Create(S3Server.Options(settings)), harness.Paths, NullLogger<BucketFileStore>.Instance);
+        using var store = new BucketFileStore(Options.Create(S3Server.Options(settings)), harness.Paths, NullLogger<BucketFileStore>.Instance);
         var scratch = StoredFiles.NewScratchFile(harness.Paths);
         await File.WriteAllBytesAsync(scratch, [1, 2, 3]);
 
@@ -135,8 +135,56 @@ public sealed class FileStoreTests : IDisposable
         Assert.True(File.Exists(scratch));
         Assert.Contains("s3://gone", failure.Message);
         Assert.DoesNotContain("a-secret-never-shown", failure.ToString());
-        Assert.Equal("The bucket s3://gone does not answer.", await store.ProblemAsync(CancellationToken.None));
+        Assert.Equal("The bucket does not answer.", await store.ProblemAsync(CancellationToken.None));
         Assert.Null(await Record.ExceptionAsync(() => store.DeleteAsync(FileArea.Uploads, "a.jpg")));
+    }
+
+    [S3Fact]
+    public async Task A_Bucket_That_Hangs_Is_Unavailable_Within_Its_Timeout_Not_A_Missing_File()
+    {
+        // Takes every connection and never answers.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                held.Add(await silent.AcceptTcpClientAsync());
+            }
+        });
+        var settings = (await S3Server.SharedAsync()).Settings();
+        settings["S3:Endpoint"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
+        settings["S3:Bucket"] = "hung";
+        var options = S3Server.Options(settings);
+        options.TimeoutSeconds = 2;
+        using var harness = new PipelineHarness();
+        using var store = new BucketFileStore(Options.Create(options), harness.Paths, NullLogger<BucketFileStore>.Instance);
+        var scratch = StoredFiles.NewScratchFile(harness.Paths);
+        await File.WriteAllBytesAsync(scratch, [1, 2, 3]);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<FileStoreUnavailableException>(() => store.PutAsync(FileArea.Uploads, "a.jpg", scratch, CancellationToken.None));
+        await Assert.ThrowsAsync<FileStoreUnavailableException>(() => store.FindAsync(FileArea.Uploads, "a.jpg", CancellationToken.None));
+        Assert.Equal("The bucket does not answer.", await store.ProblemAsync(CancellationToken.None));
+        Assert.False(await store.DeleteAsync(FileArea.Uploads, "a.jpg"));
+
+        Assert.True(File.Exists(scratch));
+        // Bounded by the timeouts (2 s, a few tries each), not by the SDK's own minutes.
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(90));
+        held.ForEach(c => c.Dispose());
+    }
+
+    [S3Fact]
+    public async Task A_Bucket_That_Is_Not_There_Is_Unavailable_Not_A_Missing_File()
+    {
+        var settings = (await S3Server.SharedAsync()).Settings();
+        settings["S3:Bucket"] = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..8];
+        using var harness = new PipelineHarness();
+        using var store = new BucketFileStore(Options.Create(S3Server.Options(settings)), harness.Paths, NullLogger<BucketFileStore>.Instance);
+
+        await Assert.ThrowsAsync<FileStoreUnavailableException>(() => store.FindAsync(FileArea.Originals, "0123456789abcdef0123456789abcdef.mov", CancellationToken.None));
+        Assert.Equal("The bucket does not answer.", await store.ProblemAsync(CancellationToken.None));
     }
 
     private async Task InAsync(string store)

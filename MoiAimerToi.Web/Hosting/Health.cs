@@ -21,7 +21,7 @@ public static class Health
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<DataFolderWritable>("data folder")
-            .AddCheck<FileStoreAnswers>("files")
+            .AddCheck<FileStoreAnswers>("files", timeout: TimeSpan.FromSeconds(15))
             .AddCheck<BackupRecent>("backups");
         return services;
     }

@@ -62,6 +62,7 @@ public static class RestoreCommand
 
         var store = services.GetRequiredService<IFileStore>();
         var aside = $"before-restore-{DateTime.UtcNow:yyyyMMddTHHmmssZ}";
+        await File.WriteAllTextAsync(paths.RestoreUnderWay, $"restore of {snapshotName}, the old site kept in {aside}");
         if (exists)
         {
             // The database as it was first; pg_restore runs in one transaction, so a failed one leaves it as it was.
@@ -113,6 +114,7 @@ public static class RestoreCommand
             }
         }
 
+        File.Delete(paths.RestoreUnderWay);
         Console.WriteLine($"Restored {snapshotName} into {paths.Root}, with {copied} files.");
         Console.WriteLine("Everyone signs in again, and API clients too: sessions and tokens are not in backups. Share links still open; /settings cannot show their addresses again.");
         return 0;

@@ -87,9 +87,16 @@ public sealed class VideoJobs(
         }
         catch (FileStoreUnavailableException unavailable) when (!cancellationToken.IsCancellationRequested)
         {
-            // Not the video's fault: it stays waiting, for the next round.
-            logger.LogWarning("Video {Id} waits: {Reason}", next.Id, unavailable.Message);
-            return false;
+            if (await provider.GetRequiredService<IFileStore>().ProblemAsync(cancellationToken) is not null)
+            {
+                // The store is down, which is not the video's fault: it stays waiting, for the next round.
+                logger.LogWarning("Video {Id} waits for the store of files: {Reason}", next.Id, unavailable.Message);
+                return false;
+            }
+
+            // The store answers but not for this one (refused, say): it fails, and the videos after it are not held up.
+            logger.LogError(unavailable, "Preparing video {Id} failed", next.Id);
+            (video, failure) = (null, VideoFailure.Unreadable);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

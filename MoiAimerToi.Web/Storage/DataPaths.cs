@@ -31,6 +31,12 @@ public sealed class DataPaths
 
     public string Backups => Subfolder("backups");
 
+    /// <summary>
+    /// There while <c>restore</c> puts a site back: the orphan sweep does nothing then, since the files the snapshot does
+    /// not name may be the old site's not yet moved aside. A restore cut short leaves it, and says so.
+    /// </summary>
+    public string RestoreUnderWay => Path.Combine(Root, "restore-under-way");
+
     /// <summary>Scratch files: uploads while they stream in, ffmpeg's poster frames, Magick.NET's own (decoding a HEIC photo).</summary>
     public string Scratch => Subfolder("tmp");
 

@@ -10,9 +10,11 @@ public sealed class FolderFileStore(DataPaths paths, ILogger<FolderFileStore> lo
 {
     public string Name => "the data folder";
 
+    public TimeSpan ClockMargin => TimeSpan.Zero;
+
     public Task PutAsync(FileArea area, string name, string localFile, CancellationToken cancellationToken)
     {
-        File.Move(localFile, PathOf(area, name));
+        File.Move(localFile, PathOf(area, name), overwrite: true);
         return Task.CompletedTask;
     }
 

@@ -21,6 +21,9 @@ public interface IFileStore
     /// <summary>For messages and logs: "the data folder", or <c>s3://bucket</c> (never a credential).</summary>
     string Name { get; }
 
+    /// <summary>How far the times it gives may be ahead of ours: the orphan sweep spares a file that much longer.</summary>
+    TimeSpan ClockMargin { get; }
+
     /// <summary>Moves a finished file (flushed, in <see cref="DataPaths.Scratch"/>) in under its final name; the local file is gone after.</summary>
     Task PutAsync(FileArea area, string name, string localFile, CancellationToken cancellationToken);
 

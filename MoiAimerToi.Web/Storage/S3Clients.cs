@@ -9,16 +9,16 @@ public static class S3Clients
     /// A client of the store <paramref name="s3"/> names, by path-style addresses, with checksums only where the
     /// operation requires them: stores other than AWS may keep a checksummed, chunked body with its framing.
     /// </summary>
-    public static AmazonS3Client Create(S3Options s3)
+    /// <param name="timeout">A whole request's, each try; a backup's copy of a long video takes its time.</param>
+    public static AmazonS3Client Create(S3Options s3, TimeSpan? timeout = null, int retries = 2)
     {
         var config = new AmazonS3Config
         {
             ForcePathStyle = true,
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-            // A store that does not answer fails an upload in minutes, not a quarter of an hour; a long video still fits.
-            Timeout = TimeSpan.FromMinutes(5),
-            MaxErrorRetry = 2,
+            Timeout = timeout ?? TimeSpan.FromMinutes(5),
+            MaxErrorRetry = retries,
         };
         if (!string.IsNullOrEmpty(s3.Endpoint))
         {

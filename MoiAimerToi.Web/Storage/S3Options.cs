@@ -20,6 +20,12 @@ public sealed class S3Options
 
     public string? AccessKeyId { get; set; }
 
+    /// <summary>
+    /// How long the files' store may take over one photo's or video's body, each of two tries (a hung store fails an
+    /// upload within twice this; a head or a listing within 10 s each try).
+    /// </summary>
+    public int TimeoutSeconds { get; set; } = 120;
+
     public string? SecretAccessKey { get; set; }
 
     public bool HasCredentials => !string.IsNullOrEmpty(AccessKeyId) && !string.IsNullOrEmpty(SecretAccessKey);

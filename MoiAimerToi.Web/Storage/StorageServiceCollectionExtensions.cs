@@ -21,6 +21,7 @@ public static class StorageServiceCollectionExtensions
                 "Storage:Files=s3 needs the bucket: S3:Bucket or S3_BUCKET.")
             .Validate<IOptions<S3Options>>((o, s3) => !o.FilesInBucket || s3.Value.HasCredentials,
                 "Storage:Files=s3 needs S3:AccessKeyId and S3:SecretAccessKey (or S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY).")
+            .Validate<IOptions<S3Options>>((o, s3) => s3.Value.TimeoutSeconds > 0, "S3:TimeoutSeconds must be more than 0.")
             .ValidateOnStart();
         services.AddOptions<S3Options>()
             .BindConfiguration(S3Options.Section)

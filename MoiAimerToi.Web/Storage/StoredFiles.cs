@@ -41,7 +41,7 @@ public static class StoredFiles
         var deleted = 0;
         await foreach (var file in store.ListAsync(area, cancellationToken))
         {
-            if (isOrphan(file.Name) && file.LastModifiedUtc <= writtenBefore && await store.DeleteAsync(area, file.Name, cancellationToken))
+            if (isOrphan(file.Name) && file.LastModifiedUtc + store.ClockMargin <= writtenBefore && await store.DeleteAsync(area, file.Name, cancellationToken))
             {
                 deleted++;
             }

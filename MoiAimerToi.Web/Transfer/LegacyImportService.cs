@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Localization;
+using MoiAimerToi.Web.Common;
 using MoiAimerToi.Web.Couple;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Perspectives;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -123,22 +125,29 @@ public sealed class LegacyImportService(
         }
     }
 
-    /// <summary>A photo the pipeline refuses, or one that cannot be read from the ZIP, is one photo left out.</summary>
+    /// <summary>
+    /// A photo the pipeline refuses, or one that cannot be read from the ZIP, is one photo left out; the store of
+    /// photos not answering is no photo's fault, and refuses the whole import (nothing saved).
+    /// </summary>
     private static async Task<(Photos.StoredPhoto? Photo, string? Error)> StoreAsync(PhotoStaging staging, Stream source, CancellationToken cancellationToken)
     {
+        (Photos.StoredPhoto? Photo, FieldError? Error) result;
         try
         {
-            var (stored, error) = await staging.StoreAsync(source, cancellationToken);
-            return (stored, error?.Message);
+            result = await staging.StoreAsync(source, cancellationToken);
         }
         catch (ImportRefusedException refused)
         {
             return (null, refused.Message);
         }
-        catch (IOException exception)
+        catch (IOException exception) when (exception is not FileStoreUnavailableException)
         {
             return (null, exception.Message);
         }
+
+        return result.Error is { Kind: ErrorKind.Unavailable } unavailable
+            ? throw new ImportRefusedException(unavailable.Message, ErrorKind.Unavailable)
+            : (result.Photo, result.Error?.Message);
     }
 
     private List<Perspective> Perspectives(IReadOnlyList<LegacyPerspective> rows, List<ImportSkip> skipped, string? userId)
