@@ -18,22 +18,26 @@ namespace MoiAimerToi.Tests;
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", "two-" + Guid.NewGuid().ToString("N"));
-    private ServerProcess _first = null!;
-    private ServerProcess _second = null!;
+    private readonly string _data = Folder("two");
+    private readonly List<string> _folders = [];
+    private readonly List<ServerProcess> _servers = [];
 
-    public async Task InitializeAsync()
-    {
-        _first = await ServerProcess.StartAsync(_data);
-        _second = await ServerProcess.StartAsync(_data);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_Form_From_One_Signs_In_On_The_Other_And_The_Cookie_Works_On_Both()
     {
+        // Each its own data directory: a key ring left in keys/ would not be shared, only the database's is.
+        var otherData = Folder("two-other");
+        _folders.Add(otherData);
+        var firstServer = await StartAsync(_data);
+        var secondServer = await StartAsync(otherData, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = PostgresServer.Shared.DatabaseFor(_data),
+        });
         var jar = new CookieContainer();
-        using var first = Browser(_first, jar);
-        using var second = Browser(_second, jar);
+        using var first = Browser(firstServer, jar);
+        using var second = Browser(secondServer, jar);
 
         // The login form (and its antiforgery token) made by the first, sent to the second.
         var login = await first.GetPageAsync("/login");
@@ -51,10 +55,21 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     [Fact]
     public async Task A_Write_On_One_Empties_The_Visitors_Pages_Of_The_Other_At_Once()
     {
-        using var visitor = _second.CreateClient();
+        var (firstServer, secondServer) = await StartBothAsync();
+        using var visitor = secondServer.CreateClient();
         Assert.Contains("Bienvenue", (await visitor.GetPageAsync("/")).Text("#home-message"));
 
-        using var api = await _first.CreateApiClientAsync();
+        // A change made in the database behind the sites' back empties no cache: the second keeps serving its copy.
+        await using (var connection = await TestDatabase.OpenAsync(_data))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE \"CoupleData\" SET \"HomeMessage\" = 'Écrit dans la base'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        Assert.Contains("Bienvenue", (await visitor.GetPageAsync("/")).Text("#home-message"));
+
+        using var api = await firstServer.CreateApiClientAsync();
         var written = await api.PutAsJsonAsync("/api/couple-data/home-message", new { home_message = "Écrit sur la première" });
         Assert.Equal(HttpStatusCode.OK, written.StatusCode);
 
@@ -74,12 +89,16 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.NotNull(held);
         Assert.Null(await other.TryTakeAsync("test-job", CancellationToken.None));
 
-        // Its holder dies: the server ends its session, and the lock with it.
+        // Its holder dies: the server ends its session, and the lock with it. Only this test's database: the server is
+        // shared with the tests running alongside.
         await using (var connection = await TestDatabase.OpenAsync(_data))
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()";
-            await command.ExecuteNonQueryAsync();
+            command.CommandText = """
+                SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND a.datname = current_database() AND l.pid <> pg_backend_pid()
+                """;
+            Assert.NotNull(await command.ExecuteScalarAsync());
         }
 
         await Eventually.TrueAsync(async () =>
@@ -93,10 +112,11 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     [Fact]
     public async Task Killing_The_Instance_Preparing_A_Video_Lets_The_Other_Finish_It()
     {
+        var (firstServer, secondServer) = await StartBothAsync();
         // Long enough to transcode that the kill lands during it.
         var video = TestVideos.Make(".mov", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-t", "10",
             "-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error", "-tag:v", "hvc1");
-        using var api = await _first.CreateApiClientAsync();
+        using var api = await firstServer.CreateApiClientAsync();
         var memory = (await (await api.PostAsJsonAsync("/api/memories", new { title = "Deux à la fois" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         using (var form = AlbumApiTests.FileForm(video, "IMG_0200.MOV"))
         {
@@ -104,15 +124,29 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         }
 
         await Task.Delay(500);
-        await _first.KillAsync();
+        await firstServer.KillAsync();
 
-        using var reader = _second.CreateClient();
-        await Eventually.TrueAsync(async () =>
-        {
-            var media = JsonDocument.Parse(await reader.GetStringAsync($"/api/memories/{memory}")).RootElement.GetProperty("media");
-            return media.EnumerateArray().Single().GetProperty("status").GetString() == "ready";
-        }, "the second instance prepares the video the first was preparing", TimeSpan.FromSeconds(150));
+        using var reader = secondServer.CreateClient();
+        async Task<string?> StatusAsync() =>
+            JsonDocument.Parse(await reader.GetStringAsync($"/api/memories/{memory}")).RootElement.GetProperty("media").EnumerateArray().Single().GetProperty("status").GetString();
+
+        // Not done when the first died (the second takes it only at its next round): the second has work to take over.
+        Assert.Equal("processing", await StatusAsync());
+        await Eventually.TrueAsync(async () => await StatusAsync() == "ready",
+            "the second instance prepares the video the first was preparing", TimeSpan.FromSeconds(150));
     }
+
+    private static string Folder(string name) => Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", name + "-" + Guid.NewGuid().ToString("N"));
+
+    private async Task<ServerProcess> StartAsync(string dataDirectory, IDictionary<string, string>? environment = null)
+    {
+        var server = await ServerProcess.StartAsync(dataDirectory, environment);
+        _servers.Add(server);
+        return server;
+    }
+
+    /// <summary>One after the other, on the one data directory and its database.</summary>
+    private async Task<(ServerProcess First, ServerProcess Second)> StartBothAsync() => (await StartAsync(_data), await StartAsync(_data));
 
     private static HttpClient Browser(ServerProcess server, CookieContainer jar) =>
         new(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(60) };
@@ -127,14 +161,21 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _first.DisposeAsync();
-        await _second.DisposeAsync();
-        try
+        foreach (var server in _servers)
         {
-            Directory.Delete(_data, recursive: true);
+            await server.DisposeAsync();
         }
-        catch (IOException)
+
+        foreach (var folder in _folders.Append(_data))
         {
+            TestDatabase.Forget(folder);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }
