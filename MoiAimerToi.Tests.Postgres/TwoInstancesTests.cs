@@ -13,8 +13,8 @@ namespace MoiAimerToi.Tests;
 
 /// <summary>
 /// Two site processes on one PostgreSQL database (and, until files go to a bucket, one data directory, as a shared
-/// volume): a sign-in and a form made by one work on the other, a write on one is seen on the other at once, a job
-/// runs on one at a time, and killing one mid-job lets the other finish it.
+/// volume): both start at once on an empty database, a sign-in and a form made by one work on the other, a write on
+/// one is seen on the other at once, a job runs on one at a time, and killing one mid-job lets the other finish it.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
@@ -23,6 +23,23 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     private readonly List<ServerProcess> _servers = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Two_Instances_Starting_At_Once_On_An_Empty_Database_Both_Come_Up_With_One_Couple_And_One_Admin()
+    {
+        var starting = new[] { ServerProcess.StartAsync(_data), ServerProcess.StartAsync(_data) };
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            _servers.AddRange(starting.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result));
+        }
+
+        Assert.Single(await TestDatabase.RowsAsync(_data, "SELECT 1 FROM \"CoupleData\""));
+        Assert.Single(await TestDatabase.RowsAsync(_data, "SELECT 1 FROM \"AspNetUsers\""));
+    }
 
     [Fact]
     public async Task A_Form_From_One_Signs_In_On_The_Other_And_The_Cookie_Works_On_Both()

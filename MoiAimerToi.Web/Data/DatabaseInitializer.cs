@@ -15,9 +15,20 @@ public sealed class DatabaseInitializer(
     CoupleClock clock,
     AdminSeeder adminSeeder,
     VisibilityService visibility,
+    JobLeases leases,
     IStringLocalizer<SharedResource> text)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        // Instances starting at once on one PostgreSQL database take turns: each would otherwise find no couple, no
+        // settings and no admin, and make its own (the second fails its start on the unique keys, or leaves two couples).
+        await using (await leases.TakeAsync("start", cancellationToken))
+        {
+            await MigrateAndSeedAsync(cancellationToken);
+        }
+    }
+
+    private async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
     {
         // One look at the migrations history; Migrate (which takes the migrations lock) only when there is something to do.
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
