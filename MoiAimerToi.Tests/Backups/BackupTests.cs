@@ -122,6 +122,22 @@ public class BackupTests
         Assert.Equal(Start, backup.CreatedAt);
     }
 
+    [Fact]
+    public async Task A_Backup_Of_The_Other_Kind_Of_Database_Is_Not_Taken_For_One_Of_This_Site()
+    {
+        await using var factory = new AppFactory();
+        factory.Clock.Set(Start);
+        var otherKind = TestDatabase.IsPostgres ? BackupFile.SqliteExtension : BackupFile.PostgresExtension;
+        var stray = PutBackup(factory, Start.AddHours(-1), otherKind);
+
+        await StartedAsync(factory);
+
+        // Not recent enough to skip the start's backup, not counted, not pruned: not this site's.
+        var backup = Assert.Single(factory.Service<BackupService>().List());
+        Assert.Equal(Start, backup.CreatedAt);
+        Assert.Equal([backup.Path, stray], BackupFiles(factory));
+    }
+
     [SqliteFact("The path is SQLite's VACUUM INTO's; pg_dump is given its file as an argument")]
     public async Task A_Data_Directory_With_A_Quote_In_Its_Path_Is_Backed_Up()
     {
@@ -164,11 +180,11 @@ public class BackupTests
     private static List<string> BackupFiles(AppFactory factory) =>
         Directory.GetFiles(Path.Combine(factory.DataDirectory, "backups")).OrderDescending(StringComparer.Ordinal).ToList();
 
-    private static string PutBackup(AppFactory factory, DateTimeOffset createdAt)
+    private static string PutBackup(AppFactory factory, DateTimeOffset createdAt, string? extension = null)
     {
         var folder = Path.Combine(factory.DataDirectory, "backups");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Named(createdAt));
+        var path = Path.Combine(folder, BackupFile.NameFor(createdAt, extension ?? TestDatabase.SnapshotExtension));
         File.WriteAllText(path, "only its name matters to the schedule");
         return path;
     }

@@ -13,10 +13,15 @@ public sealed record BackupFile(string Path, DateTimeOffset CreatedAt)
 
     public bool IsPostgres => Path.EndsWith(PostgresExtension, StringComparison.Ordinal);
 
+    public string Extension => IsPostgres ? PostgresExtension : SqliteExtension;
+
     public static string NameFor(DateTimeOffset createdAt, string extension = SqliteExtension) =>
         Prefix + createdAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture) + extension;
 
-    /// <summary>Null for anything that is not a finished backup (a temporary file, a file someone put there).</summary>
+    /// <summary>
+    /// Null for anything that is not a finished backup (a temporary file, a file someone put there). Either kind of
+    /// database: a site's own backups are those of its <see cref="DatabaseSnapshot.Extension"/>.
+    /// </summary>
     public static BackupFile? TryParse(string path)
     {
         var name = System.IO.Path.GetFileName(path);
