@@ -2,11 +2,14 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using MoiAimerToi.Tests.Api;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Memories;
+using MoiAimerToi.Web.Storage;
 using Npgsql;
 
 namespace MoiAimerToi.Tests;
@@ -52,6 +55,56 @@ public class PostgresTests(AppFactory factory) : IClassFixture<AppFactory>
                 ["--no-owner", $"--dbname={new NpgsqlConnectionStringBuilder(connectionString).Database}", backup.Path], CancellationToken.None);
             var message = Assert.Single(await TestDatabase.RowsAsync(elsewhere, "SELECT \"HomeMessage\" FROM \"CoupleData\""));
             Assert.StartsWith("Bienvenue", (string)message[0]!);
+        }
+        finally
+        {
+            PostgresServer.Shared.Drop(elsewhere);
+        }
+    }
+
+    [Fact]
+    public async Task A_Backup_Leaves_The_Key_Ring_Out_And_The_Database_Kept_Aside_Before_A_Restore_Keeps_It()
+    {
+        // The login form's antiforgery token makes the first key.
+        await factory.CreateBrowser().GetPageAsync("/login");
+        var keyRing = await TestDatabase.RowsAsync(factory.DataDirectory, "SELECT \"FriendlyName\", \"Xml\" FROM \"DataProtectionKeys\" ORDER BY \"Id\"");
+        Assert.NotEmpty(keyRing);
+        var snapshot = factory.Service<DatabaseSnapshot>();
+        var folder = Path.Combine(factory.DataDirectory, "aside-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var backup = Path.Combine(folder, "backup" + BackupFile.PostgresExtension);
+
+        await snapshot.WriteAsync(backup, CancellationToken.None);
+        await snapshot.MoveAsideAsync(folder);
+
+        Assert.Empty(await KeyRingRestoredFromAsync(backup));
+        Assert.Equal(keyRing, await KeyRingRestoredFromAsync(Path.Combine(folder, "database" + BackupFile.PostgresExtension)));
+    }
+
+    [Fact]
+    public async Task Restore_Counts_A_Database_As_The_Sites_When_A_Table_Holds_A_Row_With_Or_Without_Its_Migrations_History()
+    {
+        var backup = await factory.Service<BackupService>().BackupNowAsync();
+        var elsewhere = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", Guid.NewGuid().ToString("N"));
+        var connectionString = PostgresServer.Shared.DatabaseFor(elsewhere);
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var options = new DatabaseOptions();
+        options.ReadFrom(new ConfigurationBuilder().AddInMemoryCollection(TestDatabase.SettingsFor(elsewhere)).Build());
+        var snapshot = new DatabaseSnapshot(factory.Service<DataPaths>(), Options.Create(options));
+        try
+        {
+            Assert.False(await snapshot.ExistsAsync());
+
+            // The site's tables, migrations history included, and not a row: nothing a restore would lose.
+            await PostgresTools.RunAsync("pg_restore", connectionString, ["--no-owner", "--schema-only", $"--dbname={database}", backup.Path], CancellationToken.None);
+            Assert.False(await snapshot.ExistsAsync());
+
+            await PostgresTools.RunAsync("pg_restore", connectionString, ["--no-owner", "--data-only", $"--dbname={database}", backup.Path], CancellationToken.None);
+            Assert.True(await snapshot.ExistsAsync());
+
+            // The couple's rows without their history are still theirs: pg_restore --clean would drop them.
+            await TestDatabase.RowsAsync(elsewhere, "DROP TABLE \"__EFMigrationsHistory\"");
+            Assert.True(await snapshot.ExistsAsync());
         }
         finally
         {
@@ -133,5 +186,22 @@ public class PostgresTests(AppFactory factory) : IClassFixture<AppFactory>
         var refused = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() => site.Services);
 
         Assert.Contains("On PostgreSQL, BACKEND_JWT_SECRET (or Api:JwtSecret) must be set", refused.Message);
+    }
+
+    /// <summary>The key ring's rows of an archive, put into an empty database of their own.</summary>
+    private static async Task<List<object?[]>> KeyRingRestoredFromAsync(string archive)
+    {
+        var elsewhere = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", Guid.NewGuid().ToString("N"));
+        var connectionString = PostgresServer.Shared.DatabaseFor(elsewhere);
+        try
+        {
+            await PostgresTools.RunAsync("pg_restore", connectionString,
+                ["--no-owner", $"--dbname={new NpgsqlConnectionStringBuilder(connectionString).Database}", archive], CancellationToken.None);
+            return await TestDatabase.RowsAsync(elsewhere, "SELECT \"FriendlyName\", \"Xml\" FROM \"DataProtectionKeys\" ORDER BY \"Id\"");
+        }
+        finally
+        {
+            PostgresServer.Shared.Drop(elsewhere);
+        }
     }
 }

@@ -19,14 +19,17 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
     /// <summary>The extension of this site's snapshots (<see cref="BackupFile.SqliteExtension"/> or <see cref="BackupFile.PostgresExtension"/>).</summary>
     public string Extension => IsPostgres ? BackupFile.PostgresExtension : BackupFile.SqliteExtension;
 
-    /// <summary>Writes the whole database to <paramref name="path"/>, flushed to disk.</summary>
-    public async Task WriteAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Writes the whole database to <paramref name="path"/>, flushed to disk: a backup, without the key ring.</summary>
+    public Task WriteAsync(string path, CancellationToken cancellationToken) => WriteAsync(path, keyRing: false, cancellationToken);
+
+    private async Task WriteAsync(string path, bool keyRing, CancellationToken cancellationToken)
     {
         if (IsPostgres)
         {
-            // The key ring's rows stay out, as keys/ does on SQLite: a backup opens no session (docs/security.md).
+            // A backup leaves the key ring's rows out, as it leaves keys/ out on SQLite: it opens no session (docs/security.md).
+            string[] keys = keyRing ? [] : ["--exclude-table-data=\"DataProtectionKeys\""];
             await PostgresTools.RunAsync("pg_dump", Postgres,
-                ["--format=custom", "--no-owner", "--no-privileges", "--exclude-table-data=\"DataProtectionKeys\"", $"--file={path}"], cancellationToken);
+                ["--format=custom", "--no-owner", "--no-privileges", .. keys, $"--file={path}"], cancellationToken);
         }
         else
         {
@@ -76,7 +79,12 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
         }
     }
 
-    /// <summary>Whether the site already has a database with its tables.</summary>
+    /// <summary>
+    /// Whether the site already has a database that a restore would replace. On PostgreSQL: whether a table of the
+    /// site's schema holds a row, as every site that started once does (its couple, its settings). Rows without their
+    /// migrations' history count too: <c>pg_restore --clean</c> would drop them all the same. An empty database, or one
+    /// whose tables are empty (migrated, never started), has nothing to lose.
+    /// </summary>
     public async Task<bool> ExistsAsync()
     {
         if (!IsPostgres)
@@ -86,16 +94,27 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
 
         await using var connection = new NpgsqlConnection(Postgres);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT to_regclass('public.\"__EFMigrationsHistory\"') IS NOT NULL", connection);
+        await using var tables = new NpgsqlCommand(
+            "SELECT string_agg(format('EXISTS (SELECT 1 FROM %I.%I)', schemaname, tablename), ' OR ') FROM pg_tables WHERE schemaname = current_schema()",
+            connection);
+        if (await tables.ExecuteScalarAsync() is not string anyRow)
+        {
+            return false;
+        }
+
+        await using var command = new NpgsqlCommand("SELECT " + anyRow, connection);
         return (bool)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Keeps the current database in <paramref name="folder"/>: SQLite's files moved there, PostgreSQL's dumped there.</summary>
+    /// <summary>
+    /// Keeps the current database in <paramref name="folder"/>: SQLite's files moved there (keys/ stays where it is),
+    /// PostgreSQL's dumped there with the key ring's rows, which the restored snapshot does not have.
+    /// </summary>
     public async Task MoveAsideAsync(string folder)
     {
         if (IsPostgres)
         {
-            await WriteAsync(Path.Combine(folder, "database" + BackupFile.PostgresExtension), CancellationToken.None);
+            await WriteAsync(Path.Combine(folder, "database" + BackupFile.PostgresExtension), keyRing: true, CancellationToken.None);
             return;
         }
 
