@@ -102,12 +102,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var one = new JobLeases(options, NullLogger<JobLeases>.Instance);
         var other = new JobLeases(options, NullLogger<JobLeases>.Instance);
 
-        var held = await one.TryTakeAsync("test-job", CancellationToken.None);
+        await using var held = await one.TryTakeAsync("test-job", CancellationToken.None);
         Assert.NotNull(held);
         Assert.Null(await other.TryTakeAsync("test-job", CancellationToken.None));
 
-        // Its holder dies: the server ends its session, and the lock with it. Only this test's database: the server is
-        // shared with the tests running alongside.
+        // Its holder's session ends (a dropped connection, a server restart): the server drops the lock with it. Only this
+        // test's database: the server is shared with the tests running alongside.
         await using (var connection = await TestDatabase.OpenAsync(_data))
         await using (var command = connection.CreateCommand())
         {
@@ -118,12 +118,22 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             Assert.NotNull(await command.ExecuteScalarAsync());
         }
 
-        await Eventually.TrueAsync(async () =>
+        JobLeases.Lease? taken = null;
+        await Eventually.TrueAsync(async () => (taken = await other.TryTakeAsync("test-job", CancellationToken.None)) is not null,
+            "the other instance takes the job over", TimeSpan.FromSeconds(10));
+        await using (taken)
         {
-            await using var lease = await other.TryTakeAsync("test-job", CancellationToken.None);
-            return lease is not null;
-        }, "the other instance takes the job over", TimeSpan.FromSeconds(10));
-        await held!.DisposeAsync();
+            var takenAt = DateTime.UtcNow;
+
+            // The holder learns it at its next check, and its work is told to stop.
+            await Eventually.TrueAsync(() => Task.FromResult(held.Token.IsCancellationRequested),
+                "the lost lease's token is cancelled", JobLeases.CheckEvery * 2);
+
+            // A lease whose connection answers is kept past its checks.
+            var left = takenAt + JobLeases.CheckEvery * 1.5 - DateTime.UtcNow;
+            await Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            Assert.False(taken!.Token.IsCancellationRequested);
+        }
     }
 
     [Fact]

@@ -46,12 +46,13 @@ public sealed class BackupScheduler(
     {
         try
         {
-            // With several instances, one backs up; the others find its backup when they look again.
+            // With several instances, one backs up; the others find its backup when they look again. A lease lost
+            // midway stops the backup: another instance may be making one.
             await using (var lease = await leases.TryTakeAsync("backups", stoppingToken))
             {
                 if (lease is not null)
                 {
-                    await backups.BackupIfDueAsync(stoppingToken);
+                    await backups.BackupIfDueAsync(lease.Token);
                 }
             }
 

@@ -15,20 +15,21 @@ namespace MoiAimerToi.Web.Data;
 /// </summary>
 public sealed class JobLeases(IOptions<DatabaseOptions> database, ILogger<JobLeases> logger)
 {
-    private static readonly IAsyncDisposable Granted = new NoLease();
+    /// <summary>How often a holder asks its lease's connection whether it still answers.</summary>
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(10);
 
     /// <summary>The lease, to dispose when the work is done; null while another instance holds it.</summary>
-    public Task<IAsyncDisposable?> TryTakeAsync(string job, CancellationToken cancellationToken) => LockAsync(job, wait: false, cancellationToken);
+    public Task<Lease?> TryTakeAsync(string job, CancellationToken cancellationToken) => LockAsync(job, wait: false, cancellationToken);
 
     /// <summary>The lease, once the instance holding it (if any) is done: for work every instance does, one after another.</summary>
-    public async Task<IAsyncDisposable> TakeAsync(string job, CancellationToken cancellationToken) =>
+    public async Task<Lease> TakeAsync(string job, CancellationToken cancellationToken) =>
         (await LockAsync(job, wait: true, cancellationToken))!;
 
-    private async Task<IAsyncDisposable?> LockAsync(string job, bool wait, CancellationToken cancellationToken)
+    private async Task<Lease?> LockAsync(string job, bool wait, CancellationToken cancellationToken)
     {
         if (!database.Value.IsPostgres)
         {
-            return Granted;
+            return new Lease(cancellationToken);
         }
 
         // Closing it ends the session, and the lock with it, whatever happened to the work.
@@ -47,7 +48,7 @@ public sealed class JobLeases(IOptions<DatabaseOptions> database, ILogger<JobLea
             var taken = await command.ExecuteScalarAsync(cancellationToken);
             if (wait || (bool)taken!)
             {
-                return new Lease(connection);
+                return new Lease(connection, job, logger, cancellationToken);
             }
 
             logger.LogDebug("Job {Job} runs on another instance", job);
@@ -65,13 +66,63 @@ public sealed class JobLeases(IOptions<DatabaseOptions> database, ILogger<JobLea
     /// <summary>A stable number per job, the same on every instance.</summary>
     private static long KeyOf(string job) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("moi-aimer-toi/" + job)), 0);
 
-    private sealed class Lease(NpgsqlConnection connection) : IAsyncDisposable
+    /// <summary>
+    /// A held lease. Its connection is asked every <see cref="CheckEvery"/> whether it still answers: when it does not
+    /// (the server restarted, the network dropped, the session was ended), the server has dropped the lock or soon
+    /// will, another instance may take the work, and <see cref="Token"/> tells the work here to stop.
+    /// </summary>
+    public sealed class Lease : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
-    }
+        private readonly NpgsqlConnection? _connection;
+        private readonly CancellationTokenSource? _stop;
+        private readonly PeriodicTimer? _timer;
+        private readonly Task _watch = Task.CompletedTask;
 
-    private sealed class NoLease : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        /// <summary>SQLite's: always held.</summary>
+        internal Lease(CancellationToken cancellationToken) => Token = cancellationToken;
+
+        internal Lease(NpgsqlConnection connection, string job, ILogger logger, CancellationToken cancellationToken)
+        {
+            _connection = connection;
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Token = _stop.Token;
+            _timer = new PeriodicTimer(CheckEvery);
+            _watch = WatchAsync(job, logger);
+        }
+
+        /// <summary>For the work under the lease: cancelled when the token it was taken with is, or when the lease is lost.</summary>
+        public CancellationToken Token { get; }
+
+        private async Task WatchAsync(string job, ILogger logger)
+        {
+            try
+            {
+                while (await _timer!.WaitForNextTickAsync())
+                {
+                    await using var command = new NpgsqlCommand("SELECT 1", _connection) { CommandTimeout = (int)CheckEvery.TotalSeconds };
+                    await command.ExecuteScalarAsync();
+                }
+            }
+            catch (Exception exception)
+            {
+                // Whatever the reason, the lock can no longer be vouched for: the work stops rather than run twice.
+                logger.LogWarning(exception, "The lease of job {Job} was lost: its connection no longer answers", job);
+                await _stop!.CancelAsync();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_connection is null)
+            {
+                return;
+            }
+
+            // Stops the checks: one under way is let finish (it is short, or bounded by its timeout) before the connection closes.
+            _timer!.Dispose();
+            await _watch;
+            await _connection.DisposeAsync();
+            _stop!.Dispose();
+        }
     }
 }

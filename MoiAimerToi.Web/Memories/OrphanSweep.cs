@@ -36,8 +36,9 @@ public sealed class OrphanSweep(
 
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
-            var writtenBefore = await instances.OthersRunningAsync(stoppingToken) ? _started - OthersGrace : _started;
-            await provider.GetRequiredService<MemoryPhotos>().SweepOrphansAsync(provider.GetRequiredService<AppDbContext>(), writtenBefore, stoppingToken);
+            // A lease lost midway stops the sweep: another instance may be sweeping.
+            var writtenBefore = await instances.OthersRunningAsync(lease.Token) ? _started - OthersGrace : _started;
+            await provider.GetRequiredService<MemoryPhotos>().SweepOrphansAsync(provider.GetRequiredService<AppDbContext>(), writtenBefore, lease.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

@@ -99,15 +99,16 @@ public sealed class ReminderJobs(
             var sendingHours = clock.LocalTime(now).Hour >= smtp.SendFromHour;
 
             // Rounds never overlap: one still « sending » was cut short by a stop (of this instance or of the one that
-            // held the lease). It may have gone: it stays unsent.
+            // held the lease). It may have gone: it stays unsent. A lease lost midway stops this round before its next
+            // reminder, since another instance may then run one (each reminder is claimed, so none goes twice).
             await db.Reminders.Where(r => r.State == ReminderState.Sending)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Unconfirmed), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ReminderState.Unconfirmed), lease.Token);
 
-            var due = await provider.GetRequiredService<ReminderPlanner>().DueAsync(now, cancellationToken);
-            var ready = await RecordAsync(db, mail, due, now, today, cancellationToken);
+            var due = await provider.GetRequiredService<ReminderPlanner>().DueAsync(now, lease.Token);
+            var ready = await RecordAsync(db, mail, due, now, today, lease.Token);
             if (ready.Count > 0 && sendingHours)
             {
-                await SendAsync(db, mail, smtp, ready, now, today, cancellationToken);
+                await SendAsync(db, mail, smtp, ready, now, today, lease.Token);
             }
         }
         finally
