@@ -36,7 +36,8 @@ public sealed class VideoJobs(
             try
             {
                 await using var lease = await leases.TryTakeAsync("videos", stoppingToken);
-                while (lease is not null && await RunNextAsync(stoppingToken))
+                // A lease lost midway stops the video under way (its row stays « en préparation »), for whoever holds it next.
+                while (lease is not null && await RunNextAsync(lease.Token))
                 {
                 }
             }

@@ -1,5 +1,6 @@
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Hosting;
+using MoiAimerToi.Web.Storage;
 
 namespace MoiAimerToi.Web.Memories;
 
@@ -36,6 +37,13 @@ public sealed class OrphanSweep(
 
             await using var scope = services.CreateAsyncScope();
             var provider = scope.ServiceProvider;
+            if (File.Exists(provider.GetRequiredService<DataPaths>().RestoreUnderWay))
+            {
+                // Files the restored database does not name may be the old site's, not yet moved aside.
+                logger.LogWarning("A restore was cut short (restore-under-way in the data directory): no file is swept until restore has run again to the end");
+                return;
+            }
+
             // A lease lost midway stops the sweep: another instance may be sweeping.
             var writtenBefore = await instances.OthersRunningAsync(lease.Token) ? _started - OthersGrace : _started;
             await provider.GetRequiredService<MemoryPhotos>().SweepOrphansAsync(provider.GetRequiredService<AppDbContext>(), writtenBefore, lease.Token);

@@ -151,3 +151,19 @@ public class OrphanSweepTests(StrayUploadFactory factory) : IClassFixture<StrayU
         File.Delete(fresh);
     }
 }
+
+public class OrphanSweepDuringRestoreTests
+{
+    [Fact]
+    public async Task A_Restore_Cut_Short_Stops_The_Sweep_Until_It_Has_Run_To_The_End()
+    {
+        await using var factory = new StrayUploadFactory();
+        await File.WriteAllTextAsync(Path.Combine(factory.DataDirectory, "restore-under-way"), "restore of a snapshot");
+
+        await factory.CreateBrowser().GetPageAsync("/memories");
+        await factory.Service<OrphanSweep>().Done.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "uploads", StrayUploadFactory.Stray)));
+        Assert.Contains(factory.Logs.Lines, line => line.Contains("A restore was cut short"));
+    }
+}
