@@ -76,7 +76,8 @@ public static class RestoreCommand
             // older snapshot does not name).
             foreach (var (_, area, _) in BackupCopy.Areas)
             {
-                await foreach (var file in store.ListAsync(area, CancellationToken.None))
+                // Listed whole first: a listing is not to be read while its files move out of it.
+                foreach (var file in await store.ListAsync(area, CancellationToken.None).ToListAsync())
                 {
                     await store.MoveAsideAsync(area, file.Name, aside, CancellationToken.None);
                 }

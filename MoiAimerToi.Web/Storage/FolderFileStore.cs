@@ -37,7 +37,8 @@ public sealed class FolderFileStore(DataPaths paths, ILogger<FolderFileStore> lo
 
     public async IAsyncEnumerable<StoredFileInfo> ListAsync(FileArea area, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var file in new DirectoryInfo(FolderOf(area)).EnumerateFiles())
+        // Read whole first, as the old code did: its callers may delete or move files as they go.
+        foreach (var file in new DirectoryInfo(FolderOf(area)).GetFiles())
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return Info(file);
