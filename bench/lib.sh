@@ -209,11 +209,25 @@ site_start() {
     log "site up: $BENCH_URL (pid $BENCH_PID, RSS $(( $(rss_kb "$BENCH_PID") / 1024 )) MB)"
 }
 
+# bench_database: where the site keeps its rows, for the reports (never the password).
+bench_database() {
+    if [[ -n "${ConnectionStrings__Postgres:-}" ]]; then
+        printf 'PostgreSQL (ConnectionStrings__Postgres)\n'
+    elif [[ -n "${DATABASE_URL:-}" ]]; then
+        printf 'PostgreSQL (DATABASE_URL %s)\n' "$(sed -E 's#//[^@]*@#//…@#' <<<"$DATABASE_URL")"
+    else
+        printf 'SQLite in the data folder\n'
+    fi
+}
+
 # site_seed: 100 memories through the API, each with one of bench/out/originals/*.jpg (3-12 MP).
 # Writes $BENCH_OUT/seed.tsv (id, original file, its bytes) and exports BENCH_PIPELINE=yes|no.
 site_seed() {
     "$BENCH_DIR/make-photos" >&2
-    local token count=${BENCH_SEED_COUNT:-100} i id status file day photos=0
+    local token count=${BENCH_SEED_COUNT:-100} i id status file day photos=0 before
+    # The data folder is new for every run, a PostgreSQL database is not: the figures are for exactly these memories.
+    before=$(curl -fsS "$BENCH_URL/api/memories" | jq length)
+    [[ "$before" == 0 ]] || die "the site already has $before memories: DATABASE_URL must name an empty database, a new one for each run"
     token=$(api_login)
     [[ -n "$token" && "$token" != null ]] || die "login failed"
     : >"$BENCH_OUT/seed.tsv"
