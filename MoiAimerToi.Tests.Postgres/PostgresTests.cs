@@ -90,7 +90,7 @@ public class PostgresTests(AppFactory factory) : IClassFixture<AppFactory>
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
         var options = new DatabaseOptions();
         options.ReadFrom(new ConfigurationBuilder().AddInMemoryCollection(TestDatabase.SettingsFor(elsewhere)).Build());
-        var snapshot = new DatabaseSnapshot(factory.Service<DataPaths>(), Options.Create(options));
+        var snapshot = new DatabaseSnapshot(factory.Service<DataPaths>(), Options.Create(options), Options.Create(new BackupOptions()), new PostgresTables(factory.Services, Options.Create(options)));
         try
         {
             Assert.False(await snapshot.ExistsAsync());

@@ -82,8 +82,11 @@ public sealed class BackupCopyTests : IDisposable
         Assert.Equal(4, keys.Count(k => k.StartsWith("uploads/", StringComparison.Ordinal) || k.StartsWith("originals/", StringComparison.Ordinal)));
     }
 
-    /// <summary>The same case for both kinds of copy: three backups, the files once, two snapshots kept, then a site rebuilt from the copy alone.</summary>
-    private async Task RoundTripAsync(string copyTo, Dictionary<string, string?> settings)
+    /// <summary>
+    /// The same case for both kinds of copy (and each kind of snapshot the settings choose): three backups, the files
+    /// once, two snapshots kept, then a site rebuilt from the copy alone.
+    /// </summary>
+    internal async Task RoundTripAsync(string copyTo, Dictionary<string, string?> settings)
     {
         await using var site = new AppFactory { Settings = { ["Backup:CopyTo"] = copyTo, ["Backup:Keep"] = "2" } };
         foreach (var (key, value) in settings)
@@ -99,10 +102,12 @@ public sealed class BackupCopyTests : IDisposable
         var copy = site.Service<BackupCopy>();
         var target = copy.Target!;
         var paths = site.Service<DataPaths>();
+        var extension = site.Service<DatabaseSnapshot>().Extension;
 
         // An upload still coming in (a temporary name) is no file to keep.
         await File.WriteAllTextAsync(Path.Combine(paths.Uploads, "stray.tmp"), "half");
         var first = await backups.BackupNowAsync();
+        Assert.EndsWith(extension, first.Path);
         Assert.DoesNotContain((await target.ListAsync("files/", CancellationToken.None)).Keys, key => key.EndsWith("stray.tmp"));
         File.Delete(Path.Combine(paths.Uploads, "stray.tmp"));
 
@@ -130,7 +135,7 @@ public sealed class BackupCopyTests : IDisposable
         Assert.Equal(0, again.FilesCopied);
         site.Clock.Set(Start.AddHours(2));
         var newest = await backups.BackupNowAsync();
-        var snapshots = (await target.ListAsync("snapshots/", CancellationToken.None)).Keys.Where(k => k.EndsWith(TestDatabase.SnapshotExtension)).ToList();
+        var snapshots = (await target.ListAsync("snapshots/", CancellationToken.None)).Keys.Where(k => k.EndsWith(extension)).ToList();
         Assert.Equal(2, snapshots.Count);
         Assert.DoesNotContain("snapshots/" + Path.GetFileName(first.Path), snapshots);
 
@@ -155,8 +160,8 @@ public sealed class BackupCopyTests : IDisposable
         (code, _, errors) = await CommandProcess.RunAsync(_restored, settings, "", "restore", copyTo, "--replace");
         Assert.True(code == 0, errors);
         var aside = Assert.Single(Directory.GetDirectories(_restored, "before-restore-*"));
-        // SQLite's file moved there, or PostgreSQL's database dumped there.
-        Assert.True(File.Exists(Path.Combine(aside, TestDatabase.IsPostgres ? "database.pgdump" : "moi_aimer_toi.db")));
+        // SQLite's file moved there, or PostgreSQL's database dumped (or exported) there.
+        Assert.True(File.Exists(Path.Combine(aside, TestDatabase.IsPostgres ? "database" + extension : "moi_aimer_toi.db")));
         Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(aside, "uploads")).Select(Path.GetFileName).Order().ToList());
         Assert.Equal(uploaded, Directory.GetFiles(Path.Combine(_restored, "uploads")).Select(Path.GetFileName).Order().ToList());
 

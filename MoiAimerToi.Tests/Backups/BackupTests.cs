@@ -151,7 +151,7 @@ public class BackupTests
             Options.Create(new StorageOptions { DataDirectory = quoted }), factory.Service<IWebHostEnvironment>());
         var options = Options.Create(new BackupOptions());
         var service = new BackupService(
-            paths, new DatabaseSnapshot(paths, Options.Create(new DatabaseOptions())), new BackupCopy(paths, new FolderFileStore(paths, NullLogger<FolderFileStore>.Instance), options, Options.Create(new S3Options()), NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
+            paths, new DatabaseSnapshot(paths, Options.Create(new DatabaseOptions()), options, factory.Service<PostgresTables>()), new BackupCopy(paths, new FolderFileStore(paths, NullLogger<FolderFileStore>.Instance), options, Options.Create(new S3Options()), NullLogger<BackupCopy>.Instance), options, TimeProvider.System, NullLogger<BackupService>.Instance);
 
         var backup = await service.BackupNowAsync();
 
@@ -162,6 +162,7 @@ public class BackupTests
     [Theory]
     [InlineData("Backup:Keep", "0")]
     [InlineData("Backup:IntervalHours", "0")]
+    [InlineData("Backup:PostgresFormat", "zip")]
     public void A_Site_With_A_Meaningless_Backup_Setting_Refuses_To_Start(string setting, string value)
     {
         using var factory = new AppFactory { Settings = { [setting] = value } };

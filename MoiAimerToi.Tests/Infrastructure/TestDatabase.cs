@@ -39,6 +39,12 @@ public static class TestDatabase
     public static async Task<List<object?[]>> RowsAsync(string dataDirectory, string sql)
     {
         await using var connection = await OpenAsync(dataDirectory);
+        return await RowsAsync(connection, sql);
+    }
+
+    /// <inheritdoc cref="RowsAsync(string, string)"/>
+    public static async Task<List<object?[]>> RowsAsync(DbConnection connection, string sql)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();

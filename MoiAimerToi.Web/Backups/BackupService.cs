@@ -19,12 +19,12 @@ public sealed class BackupService(
     /// <summary>When this run of the site began backing up; a site with no backup yet counts from here.</summary>
     public DateTimeOffset Started { get; } = time.GetUtcNow();
 
-    /// <summary>The finished backups of this site's kind of database, newest first; one of the other kind is not counted, nor pruned.</summary>
+    /// <summary>The finished backups of this site's kind of database (SQLite or PostgreSQL), newest first; one of the other kind is not counted, nor pruned.</summary>
     public IReadOnlyList<BackupFile> List() =>
         Directory.EnumerateFiles(paths.Backups)
             .Select(BackupFile.TryParse)
             .OfType<BackupFile>()
-            .Where(backup => backup.Extension == snapshot.Extension)
+            .Where(snapshot.IsOwn)
             .OrderByDescending(backup => backup.CreatedAt)
             .ToList();
 

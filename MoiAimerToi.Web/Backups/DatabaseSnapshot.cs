@@ -8,23 +8,40 @@ namespace MoiAimerToi.Web.Backups;
 
 /// <summary>
 /// The site's database as one file, and back: SQLite's <c>VACUUM INTO</c>, or on PostgreSQL a <c>pg_dump</c> archive
-/// (custom format) that <c>pg_restore</c> reads. The one place that knows how each database is saved and put back.
+/// (custom format) that <c>pg_restore</c> reads, or where the machine has no <c>pg_dump</c> (or <c>Backup:PostgresFormat</c>
+/// says so) the site's own export of every table (<see cref="PostgresTables"/>). The one place that knows how each
+/// database is saved and put back.
 /// </summary>
-public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> database)
+public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> database, IOptions<BackupOptions> backup, PostgresTables tables)
 {
-    private bool IsPostgres => database.Value.IsPostgres;
+    public bool IsPostgres => database.Value.IsPostgres;
 
     private string Postgres => database.Value.PostgresConnectionString!;
 
-    /// <summary>The extension of this site's snapshots (<see cref="BackupFile.SqliteExtension"/> or <see cref="BackupFile.PostgresExtension"/>).</summary>
-    public string Extension => IsPostgres ? BackupFile.PostgresExtension : BackupFile.SqliteExtension;
+    /// <summary>Whether this PostgreSQL site's backups are its own export of its tables rather than <c>pg_dump</c>'s.</summary>
+    private bool ExportsTables => backup.Value.PostgresFormat switch
+    {
+        BackupOptions.TablesFormat => true,
+        BackupOptions.PgDumpFormat => false,
+        _ => PostgresTools.Find("pg_dump") is null,
+    };
+
+    /// <summary>The extension of the snapshots this site makes now (SQLite's file, a <c>pg_dump</c> archive or a table export).</summary>
+    public string Extension => !IsPostgres ? BackupFile.SqliteExtension : ExportsTables ? BackupFile.PostgresTablesExtension : BackupFile.PostgresExtension;
+
+    /// <summary>Whether a backup is of this site's kind of database (either kind of a PostgreSQL one).</summary>
+    public bool IsOwn(BackupFile backup) => backup.IsPostgres == IsPostgres;
 
     /// <summary>Writes the whole database to <paramref name="path"/>, flushed to disk: a backup, without the key ring.</summary>
     public Task WriteAsync(string path, CancellationToken cancellationToken) => WriteAsync(path, keyRing: false, cancellationToken);
 
     private async Task WriteAsync(string path, bool keyRing, CancellationToken cancellationToken)
     {
-        if (IsPostgres)
+        if (IsPostgres && ExportsTables)
+        {
+            await tables.WriteAsync(path, cancellationToken);
+        }
+        else if (IsPostgres)
         {
             // A backup leaves the key ring's rows out, as it leaves keys/ out on SQLite: it opens no session (docs/security.md).
             string[] keys = keyRing ? [] : ["--exclude-table-data=\"DataProtectionKeys\""];
@@ -50,7 +67,8 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
     /// <summary>Null when the snapshot can be read whole; else what is wrong with it.</summary>
     public async Task<string?> ProblemWithAsync(string path, BackupFile snapshot)
     {
-        if (snapshot.IsPostgres != IsPostgres)
+        // A table export is a SQLite file that either kind of site reads.
+        if (snapshot.IsPostgres != IsPostgres && snapshot.Extension != BackupFile.PostgresTablesExtension)
         {
             return snapshot.IsPostgres
                 ? "it is of a PostgreSQL database, and this site is on SQLite: set DATABASE_URL (or ConnectionStrings:Postgres) to restore it"
@@ -59,7 +77,7 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
 
         try
         {
-            if (IsPostgres)
+            if (!snapshot.IsSqliteFile)
             {
                 // Reads the archive's table of contents: a foreign or damaged file fails here. (Damaged data further in makes
                 // the restore, one transaction, fail and change nothing; the copy's SHA-256 was checked already.)
@@ -108,10 +126,23 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
 
     /// <summary>
     /// Keeps the current database in <paramref name="folder"/>: SQLite's files moved there (keys/ stays where it is),
-    /// PostgreSQL's dumped there with the key ring's rows, which the restored snapshot does not have.
+    /// PostgreSQL's dumped there with the key ring's rows, which the restored snapshot does not have (a table export
+    /// beside the key ring as a SQLite site keeps it, in <c>keys/</c>).
     /// </summary>
     public async Task MoveAsideAsync(string folder)
     {
+        if (IsPostgres && ExportsTables)
+        {
+            await WriteAsync(Path.Combine(folder, "database" + BackupFile.PostgresTablesExtension), keyRing: false, CancellationToken.None);
+            var keys = Directory.CreateDirectory(Path.Combine(folder, "keys")).FullName;
+            foreach (var key in await tables.KeyRingAsync(CancellationToken.None))
+            {
+                await File.WriteAllTextAsync(Path.Combine(keys, $"{key.FriendlyName}.xml"), key.Xml);
+            }
+
+            return;
+        }
+
         if (IsPostgres)
         {
             await WriteAsync(Path.Combine(folder, "database" + BackupFile.PostgresExtension), keyRing: true, CancellationToken.None);
@@ -125,11 +156,18 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
     }
 
     /// <summary>Makes the checked snapshot the site's database (PostgreSQL: its tables replaced in one transaction).</summary>
-    public async Task PutInPlaceAsync(string path)
+    public async Task PutInPlaceAsync(string path, BackupFile snapshot)
     {
         if (!IsPostgres)
         {
             File.Move(path, paths.Database);
+            return;
+        }
+
+        if (snapshot.IsSqliteFile)
+        {
+            await tables.PutInPlaceAsync(path, CancellationToken.None);
+            File.Delete(path);
             return;
         }
 

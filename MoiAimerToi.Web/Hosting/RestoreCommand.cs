@@ -69,7 +69,7 @@ public static class RestoreCommand
             await database.MoveAsideAsync(Directory.CreateDirectory(Path.Combine(paths.Root, aside)).FullName);
         }
 
-        await database.PutInPlaceAsync(incoming);
+        await database.PutInPlaceAsync(incoming, chosen.Backup);
         if (exists)
         {
             // And its files, so that nothing it held is lost (the start's sweep would otherwise delete the files the

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Data;
@@ -41,9 +42,8 @@ public sealed class SiteMove(
 
             await using var target = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(postgresConnectionString).UseApplicationServiceProvider(services).Options);
             await target.Database.MigrateAsync(cancellationToken);
-            await using var connection = new NpgsqlConnection(postgresConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            if (await TableCopy.RowsInAsync(target, connection, cancellationToken) > 0)
+            await target.Database.OpenConnectionAsync(cancellationToken);
+            if (await TableCopy.RowsInAsync(target, cancellationToken) > 0)
             {
                 throw new MoveRefusedException("The PostgreSQL database is not empty: a move goes into a new database only.");
             }
@@ -51,14 +51,14 @@ public sealed class SiteMove(
             var (copied, there, bucket) = await CopyFilesAsync(cancellationToken);
 
             await source.Database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var tables = await TableCopy.CopyAsync(source, target, transaction, cancellationToken);
+            await using var transaction = await target.Database.BeginTransactionAsync(cancellationToken);
+            var tables = await TableCopy.CopyAsync(source, target, cancellationToken);
             if (tables.FirstOrDefault(t => t.Source != t.Target) is { } short_)
             {
                 throw new MoveRefusedException($"{short_.Name} has {short_.Target} rows in PostgreSQL, not {short_.Source}: nothing was written there.");
             }
 
-            var keys = await CopyKeysAsync(connection, transaction, cancellationToken);
+            var keys = await CopyKeysAsync((NpgsqlConnection)target.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new MoveReport(tables, keys, copied, there, bucket);
         }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,37 +13,61 @@ namespace MoiAimerToi.Web.Transfer;
 public sealed record CopiedTable(string Name, long Source, long Target);
 
 /// <summary>
-/// Every row of every table of the site's model, from a SQLite database into an empty PostgreSQL one made by the
-/// same model, ids kept: each value read as SQLite's mapping stores it, turned back into the model's value, and
-/// written as PostgreSQL's mapping stores it (a time as a UTC <c>timestamptz</c>). Parents before children, so that
-/// every foreign key holds as rows go in; identity sequences then start after the highest id.
+/// Every row of every table of the site's model, from one database into another made by the same model (SQLite into
+/// PostgreSQL for a move, PostgreSQL into a SQLite file and back for a backup without <c>pg_dump</c>), ids kept: each
+/// value read as the source's mapping stores it, turned back into the model's value, and written as the target's
+/// mapping stores it (a time as a UTC <c>timestamptz</c> on PostgreSQL). Parents before children, so that every foreign
+/// key holds as rows go in; PostgreSQL's identity sequences then start after the highest id. The key ring's table,
+/// which only PostgreSQL's model has, is left out when the target has no such table.
 /// </summary>
 public static class TableCopy
 {
     private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!;
 
-    public static async Task<List<CopiedTable>> CopyAsync(DbContext source, DbContext target, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Both contexts' connections are open, and the target's is in a transaction that the caller commits.</summary>
+    public static async Task<List<CopiedTable>> CopyAsync(DbContext source, DbContext target, CancellationToken cancellationToken)
     {
-        var sqlite = (SqliteConnection)source.Database.GetDbConnection();
-        var postgres = transaction.Connection!;
+        var from = source.Database.GetDbConnection();
+        var reading = source.Database.CurrentTransaction?.GetDbTransaction();
+        var into = target.Database.GetDbConnection();
+        var writing = target.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A copy writes in one transaction of the target's.");
         var targetTables = target.Model.GetRelationalModel().Tables.ToDictionary(t => t.Name);
         var copied = new List<CopiedTable>();
         foreach (var table in InParentOrder(source.Model.GetRelationalModel().Tables))
         {
-            var into = targetTables[table.Name];
-            var columns = table.Columns.ToList();
-            var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
-            await using var insert = new NpgsqlCommand(
-                $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"${i + 1}"))})", postgres, transaction);
-            var reading = columns.Select(c => (From: Mapping(c), To: Mapping(into.FindColumn(c.Name)!))).ToList();
-            foreach (var column in columns)
+            if (!targetTables.TryGetValue(table.Name, out var intoTable))
             {
-                // A JSON column (an owned type stored as JSON) has no property of its own: its text is copied as it is.
-                var store = into.FindColumn(column.Name)!.StoreType;
-                insert.Parameters.Add(store is "jsonb" or "json" ? new NpgsqlParameter { NpgsqlDbType = store == "jsonb" ? NpgsqlDbType.Jsonb : NpgsqlDbType.Json } : new NpgsqlParameter());
+                if (table.EntityTypeMappings.Any(m => m.TypeBase.ClrType == typeof(DataProtectionKey)))
+                {
+                    continue;
+                }
+
+                throw new InvalidOperationException($"The table {table.Name} is not in the target's model.");
             }
 
-            await using var select = sqlite.CreateCommand();
+            var columns = table.Columns.ToList();
+            var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
+            await using var insert = into.CreateCommand();
+            insert.Transaction = writing;
+            insert.CommandText = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+            var mappings = columns.Select(c => (From: Mapping(c), To: Mapping(intoTable.FindColumn(c.Name)
+                ?? throw new InvalidOperationException($"The column {table.Name}.{c.Name} is not in the target's model.")))).ToList();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                // A JSON column (an owned type stored as JSON) has no property of its own: its text is copied as it is.
+                if (parameter is NpgsqlParameter npgsql && intoTable.FindColumn(columns[i].Name)!.StoreType is "jsonb" or "json")
+                {
+                    npgsql.NpgsqlDbType = intoTable.FindColumn(columns[i].Name)!.StoreType == "jsonb" ? NpgsqlDbType.Jsonb : NpgsqlDbType.Json;
+                }
+
+                insert.Parameters.Add(parameter);
+            }
+
+            await using var select = from.CreateCommand();
+            select.Transaction = reading;
             select.CommandText = $"SELECT {names} FROM {Quote(table.Name)} ORDER BY {string.Join(", ", table.PrimaryKey!.Columns.Select(c => Quote(c.Name)))}";
             long rows = 0;
             await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
@@ -52,7 +76,7 @@ public static class TableCopy
                 {
                     for (var i = 0; i < columns.Count; i++)
                     {
-                        insert.Parameters[i].Value = reader.IsDBNull(i) ? DBNull.Value : Convert(reader, i, reading[i].From, reading[i].To);
+                        insert.Parameters[i].Value = reader.IsDBNull(i) ? DBNull.Value : Convert(reader, i, mappings[i].From, mappings[i].To);
                     }
 
                     await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -60,28 +84,48 @@ public static class TableCopy
                 }
             }
 
-            await RestartIdentityAsync(into, postgres, transaction, cancellationToken);
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {Quote(table.Name)}", postgres, transaction);
-            copied.Add(new CopiedTable(table.Name, rows, (long)(await count.ExecuteScalarAsync(cancellationToken))!));
+            if (into is NpgsqlConnection postgres)
+            {
+                await RestartIdentityAsync(intoTable, postgres, (NpgsqlTransaction)writing, cancellationToken);
+            }
+
+            copied.Add(new CopiedTable(table.Name, rows, await CountAsync(into, writing, table.Name, cancellationToken)));
         }
 
         return copied;
     }
 
-    /// <summary>Rows of the model's tables in a PostgreSQL database: none in a new one.</summary>
-    public static async Task<long> RowsInAsync(DbContext target, NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Rows of the model's tables in the context's database (its connection open): none in a new one.</summary>
+    public static async Task<long> RowsInAsync(DbContext context, CancellationToken cancellationToken)
     {
         long rows = 0;
-        foreach (var table in target.Model.GetRelationalModel().Tables)
+        foreach (var table in context.Model.GetRelationalModel().Tables)
         {
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {Quote(table.Name)}", connection);
-            rows += (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            rows += await CountAsync(context.Database.GetDbConnection(), context.Database.CurrentTransaction?.GetDbTransaction(), table.Name, cancellationToken);
         }
 
         return rows;
     }
 
-    /// <summary>The column's value as SQLite keeps it, then as the model has it, then as PostgreSQL keeps it.</summary>
+    /// <summary>Every table of the model emptied, in the context's transaction; PostgreSQL's identities start again.</summary>
+    public static async Task EmptyAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var tables = string.Join(", ", context.Model.GetRelationalModel().Tables.Select(t => Quote(t.Name)));
+        await using var truncate = context.Database.GetDbConnection().CreateCommand();
+        truncate.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        truncate.CommandText = $"TRUNCATE {tables} RESTART IDENTITY CASCADE";
+        await truncate.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> CountAsync(DbConnection connection, DbTransaction? transaction, string table, CancellationToken cancellationToken)
+    {
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = $"SELECT count(*) FROM {Quote(table)}";
+        return System.Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The column's value as the source keeps it, then as the model has it, then as the target keeps it.</summary>
     private static object Convert(DbDataReader reader, int ordinal, RelationalTypeMapping? from, RelationalTypeMapping? to)
     {
         if (from is null || to is null)
