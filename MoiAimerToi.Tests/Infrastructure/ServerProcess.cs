@@ -12,7 +12,12 @@ namespace MoiAimerToi.Tests.Infrastructure;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    private const int ErrorLinesKept = 40;
+
     private readonly Process _process;
+
+    /// <summary>The last lines the site wrote to its standard error, told when it fails to start.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     private ServerProcess(Process process, Uri address)
     {
@@ -49,11 +54,11 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The site did not start.");
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => server.KeepError(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await server.WaitUntilHealthyAsync();
         return server;
     }
@@ -95,7 +100,8 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The site exited with code {_process.ExitCode} before answering.");
+                await _process.WaitForExitAsync(); // Its standard error read to the end.
+                throw new InvalidOperationException($"The site exited with code {_process.ExitCode} before answering.{Errors}");
             }
 
             try
@@ -112,6 +118,21 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("The site did not answer /api/health within 60 seconds.");
+        throw new TimeoutException($"The site did not answer /api/health within 60 seconds.{Errors}");
+    }
+
+    private string Errors => _errors.IsEmpty ? "" : $" Its standard error ended with:{Environment.NewLine}{string.Join(Environment.NewLine, _errors)}";
+
+    private void KeepError(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _errors.Enqueue(line);
+        while (_errors.Count > ErrorLinesKept && _errors.TryDequeue(out _))
+        {
+        }
     }
 }

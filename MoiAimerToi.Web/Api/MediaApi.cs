@@ -7,8 +7,7 @@ using MoiAimerToi.Web.Accounts;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
-
-using MoiAimerToi.Web.Storage;
+using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Api;
 
@@ -82,7 +81,7 @@ public static class MediaApi
 
     /// <summary>Partners' tokens and the key only (the group's policy): a guest's token gets 403.</summary>
     private static async Task<IResult> OriginalAsync(
-        int id, int mediaId, MemoryService memories, OriginalFiles originals, IFileStore store, HttpContext context, CancellationToken cancellationToken)
+        int id, int mediaId, MemoryService memories, OriginalFiles originals, PhotoFiles files, HttpContext context, CancellationToken cancellationToken)
     {
         var memory = await memories.FindAsync(id, cancellationToken);
         if (memory?.Media.FirstOrDefault(m => m.Id == mediaId) is not { } medium)
@@ -90,7 +89,7 @@ public static class MediaApi
             return TypedResults.NotFound(new ApiError($"Memory {id} has no photo or video with the id {mediaId}."));
         }
 
-        return await OriginalDownload.SendAsync(context, originals, store, memory, medium)
+        return await OriginalDownload.SendAsync(context, originals, files, memory, medium)
             ?? TypedResults.NotFound(new ApiError("The original of this photo or video was not kept (Media:KeepOriginals)."));
     }
 }

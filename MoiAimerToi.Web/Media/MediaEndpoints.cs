@@ -8,8 +8,7 @@ using MoiAimerToi.Web.Api;
 using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Localization;
 using MoiAimerToi.Web.Memories;
-
-using MoiAimerToi.Web.Storage;
+using MoiAimerToi.Web.Photos;
 
 namespace MoiAimerToi.Web.Media;
 
@@ -56,12 +55,12 @@ public static class MediaEndpoints
     }
 
     private static async Task<IResult> OriginalAsync(
-        int id, int mediaId, Audience audience, MemoryService memories, OriginalFiles originals, IFileStore store, HttpContext context)
+        int id, int mediaId, Audience audience, MemoryService memories, OriginalFiles originals, PhotoFiles files, HttpContext context)
     {
         audience.Is(context.User);
         var memory = await memories.FindAsync(id, context.RequestAborted);
         return memory?.Media.FirstOrDefault(m => m.Id == mediaId) is { } medium
-            ? await OriginalDownload.SendAsync(context, originals, store, memory, medium) ?? Results.NotFound()
+            ? await OriginalDownload.SendAsync(context, originals, files, memory, medium) ?? Results.NotFound()
             : Results.NotFound();
     }
 }

@@ -9,7 +9,7 @@ namespace MoiAimerToi.Web.Media;
 public static class OriginalDownload
 {
     /// <returns>The file, or null when the medium kept no original (or it has gone).</returns>
-    public static async Task<IResult?> SendAsync(HttpContext context, OriginalFiles originals, IFileStore store, Memory memory, MemoryMedia medium)
+    public static async Task<IResult?> SendAsync(HttpContext context, OriginalFiles originals, PhotoFiles files, Memory memory, MemoryMedia medium)
     {
         if (await originals.FindAsync(medium.OriginalFileName, context.RequestAborted) is not { } file)
         {
@@ -18,7 +18,7 @@ public static class OriginalDownload
 
         // Nothing of a partner's own file is kept by any cache on the way.
         context.Response.Headers.CacheControl = "private, no-store";
-        return await PhotoFiles.SendAsync(store, FileArea.Originals, file, OriginalFiles.ContentType(file.Name), NameOf(memory, medium), context.RequestAborted);
+        return await files.SendAsync(FileArea.Originals, file, OriginalFiles.ContentType(file.Name), NameOf(memory, medium), context.RequestAborted);
     }
 
     /// <summary>The name it was uploaded with, else the memory's title; always with the original's own extension.</summary>

@@ -26,7 +26,7 @@ public sealed class PhotoFiles(IFileStore store)
     /// A stored file as a response: from the disk when it is there, else read from the bucket; either way the
     /// framework answers <c>Range</c> (206) and <c>If-None-Match</c> (304). A file's name never changes content: it is its ETag.
     /// </summary>
-    public static async Task<IResult> SendAsync(IFileStore store, FileArea area, StoredFileInfo file, string contentType, string? downloadName, CancellationToken cancellationToken)
+    public async Task<IResult> SendAsync(FileArea area, StoredFileInfo file, string contentType, string? downloadName, CancellationToken cancellationToken)
     {
         var etag = new EntityTagHeaderValue($"\"{Path.GetFileNameWithoutExtension(file.Name)}\"");
         return file.LocalPath is { } path

@@ -13,7 +13,7 @@ public static class UploadsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> Serve(string name, PhotoFiles files, IFileStore store, MediaAccess access, HttpContext context)
+    private static async Task<IResult> Serve(string name, PhotoFiles files, MediaAccess access, HttpContext context)
     {
         // Who may see it first: a file a visitor may not see costs no request to the store.
         if (!PhotoNames.IsStoredFile(name, out var memoryPhotoName) || await access.CheckAsync(context, memoryPhotoName, context.RequestAborted) is not { } caching
@@ -22,11 +22,11 @@ public static class UploadsEndpoint
             return Results.NotFound();
         }
 
-        return await SendAsync(context, store, file, caching);
+        return await SendAsync(context, files, file, caching);
     }
 
     /// <summary>The file with its caching headers (<see cref="PhotoFiles.SendAsync"/>).</summary>
-    public static Task<IResult> SendAsync(HttpContext context, IFileStore store, PhotoFile file, FileCaching caching, string? downloadName = null)
+    public static Task<IResult> SendAsync(HttpContext context, PhotoFiles files, PhotoFile file, FileCaching caching, string? downloadName = null)
     {
         context.Response.Headers.CacheControl = caching switch
         {
@@ -34,6 +34,6 @@ public static class UploadsEndpoint
             FileCaching.Private => "private, max-age=31536000, immutable",
             _ => "private, no-cache",
         };
-        return PhotoFiles.SendAsync(store, FileArea.Uploads, file.File, file.ContentType, downloadName, context.RequestAborted);
+        return files.SendAsync(FileArea.Uploads, file.File, file.ContentType, downloadName, context.RequestAborted);
     }
 }

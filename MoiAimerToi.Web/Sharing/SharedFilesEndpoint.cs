@@ -2,7 +2,6 @@ using MoiAimerToi.Web.Hosting;
 using MoiAimerToi.Web.Media;
 using MoiAimerToi.Web.Memories;
 using MoiAimerToi.Web.Photos;
-using MoiAimerToi.Web.Storage;
 using MoiAimerToi.Web.Transfer;
 
 namespace MoiAimerToi.Web.Sharing;
@@ -21,7 +20,7 @@ public static class SharedFilesEndpoint
     }
 
     private static async Task<IResult> ServeAsync(
-        string token, string name, bool? download, SharedAccess access, MemoryService memories, PhotoFiles files, IFileStore store, HttpContext context)
+        string token, string name, bool? download, SharedAccess access, MemoryService memories, PhotoFiles files, HttpContext context)
     {
         var (state, link) = await access.OpenAsync(context, token, context.RequestAborted);
         if (state != ShareState.Open || await files.FindAsync(name, context.RequestAborted) is not { } file)
@@ -45,12 +44,12 @@ public static class SharedFilesEndpoint
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
         var downloadName = download == true ? DownloadName(memory.Title, Path.GetExtension(name)) : null;
         // Asked again at each use, so that the link's end is the file's end too.
-        return await UploadsEndpoint.SendAsync(context, store, file, FileCaching.Revalidated, downloadName);
+        return await UploadsEndpoint.SendAsync(context, files, file, FileCaching.Revalidated, downloadName);
     }
 
     /// <summary>« Télécharger » on a link that allows downloads: the original of a photo or video the link shows.</summary>
     private static async Task<IResult> OriginalAsync(
-        string token, int mediaId, SharedAccess access, MemoryService memories, OriginalFiles originals, IFileStore store, HttpContext context)
+        string token, int mediaId, SharedAccess access, MemoryService memories, OriginalFiles originals, PhotoFiles files, HttpContext context)
     {
         var (state, link) = await access.OpenAsync(context, token, context.RequestAborted);
         if (state != ShareState.Open || !link!.AllowDownload)
@@ -66,7 +65,7 @@ public static class SharedFilesEndpoint
         }
 
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        return await OriginalDownload.SendAsync(context, originals, store, memory, medium) ?? Results.NotFound();
+        return await OriginalDownload.SendAsync(context, originals, files, memory, medium) ?? Results.NotFound();
     }
 
     /// <summary>The memory's title as a file name, cleaned as the export names its photos.</summary>

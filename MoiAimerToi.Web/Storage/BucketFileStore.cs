@@ -63,8 +63,7 @@ public sealed class BucketFileStore : IFileStore, IDisposable
             // A head's 404 says no more than "not found": a bucket that is not there must not pass for a missing file.
             if (DateTime.UtcNow - _bucketSeen > BucketSeenFor)
             {
-                await _quick.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = NeverAKey, MaxKeys = 1 }, cancellationToken);
-                _bucketSeen = DateTime.UtcNow;
+                await CheckBucketAsync(cancellationToken);
             }
 
             return (StoredFileInfo?)null;
@@ -141,7 +140,7 @@ public sealed class BucketFileStore : IFileStore, IDisposable
     {
         try
         {
-            await _quick.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = NeverAKey, MaxKeys = 1 }, cancellationToken);
+            await CheckBucketAsync(cancellationToken);
             return null;
         }
         catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
@@ -158,6 +157,16 @@ public sealed class BucketFileStore : IFileStore, IDisposable
     }
 
     private const string NeverAKey = "moi-aimer-toi-checks-the-bucket/";
+
+    /// <summary>
+    /// Whether the bucket is there and answers: a listing of a prefix never written (s3rver fails one-key listings of a
+    /// full bucket), which throws when it is not.
+    /// </summary>
+    private async Task CheckBucketAsync(CancellationToken cancellationToken)
+    {
+        await _quick.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = NeverAKey, MaxKeys = 1 }, cancellationToken);
+        _bucketSeen = DateTime.UtcNow;
+    }
 
     private async Task PutKeyAsync(string key, string localFile, CancellationToken cancellationToken)
     {
