@@ -2,10 +2,12 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Tests.Api;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Tests.Media;
 using MoiAimerToi.Tests.Photos;
+using MoiAimerToi.Web.Data.Postgres;
 
 namespace MoiAimerToi.Tests;
 
@@ -37,6 +39,10 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
         await AlbumApiTests.CreateMemoryAsync(api, "Sans photo");
         var home = await api.SendAsync(HttpMethod.Put, "/api/couple-data/home-message", new { home_message = "Chez nous, où que ce soit" });
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        // The newest id deleted (SQLite's sqlite_sequence is past it), and rows each database keeps its own way.
+        var deleted = await AlbumApiTests.CreateMemoryAsync(api, "Effacé avant le départ");
+        Assert.Equal(HttpStatusCode.OK, (await api.DeleteAsync($"/api/memories/{deleted}")).StatusCode);
+        await AwkwardRows.AddAsync(site);
         var before = await SourceAsync(site.DataDirectory);
         var bucket = await (await S3Server.SharedAsync()).NewBucketAsync();
         var settings = new Dictionary<string, string?>(OnSqlite);
@@ -66,7 +72,12 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
             Assert.Contains("Chez nous, où que ce soit", (await client.GetPageAsync("/")).Text("#home-message"));
             // New rows take ids after the moved ones.
             var created = await AlbumApiTests.CreateMemoryAsync(client, "Le premier sur PostgreSQL");
-            Assert.True(created > memory + 1);
+            Assert.True(created > deleted, $"{created} was given on SQLite already.");
+        }
+
+        await using (var moved = AwkwardRows.Context<PostgresDbContext>(site, options => options.UseNpgsql(into)))
+        {
+            await AwkwardRows.AssertKeptAsync(moved);
         }
 
         Assert.Empty(Directory.GetFiles(Path.Combine(_target, "uploads")));

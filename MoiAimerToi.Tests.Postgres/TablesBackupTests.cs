@@ -11,6 +11,7 @@ using MoiAimerToi.Tests.Media;
 using MoiAimerToi.Tests.Photos;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Data;
+using MoiAimerToi.Web.Data.Postgres;
 
 namespace MoiAimerToi.Tests;
 
@@ -49,6 +50,10 @@ public sealed class TablesBackupTests : IDisposable
         var api = site.CreateKeyClient();
         var memory = await AlbumApiTests.CreateMemoryAsync(api, "Noël à Québec", "2023-12-25");
         await AlbumApiTests.AddAsync(api, memory, TestImages.Jpeg(800, 600), "IMG_0004.JPG");
+        // The newest id deleted: the sequence is past it, and a restored site must not give it again.
+        var deleted = await AlbumApiTests.CreateMemoryAsync(api, "Effacé");
+        Assert.Equal(HttpStatusCode.OK, (await api.DeleteAsync($"/api/memories/{deleted}")).StatusCode);
+        await AwkwardRows.AddAsync(site);
         var backup = await site.Service<BackupService>().BackupNowAsync();
 
         Assert.EndsWith(BackupFile.PostgresTablesExtension, backup.Path);
@@ -64,6 +69,11 @@ public sealed class TablesBackupTests : IDisposable
         Assert.Empty(await SqliteRowsAsync(backup.Path, "SELECT name FROM sqlite_master WHERE name = 'DataProtectionKeys'"));
         var taken = Assert.Single(await SqliteRowsAsync(backup.Path, $"SELECT \"Title\", \"TakenOn\" FROM \"Memories\" WHERE \"Id\" = {memory}"));
         Assert.Equal(new object?[] { "Noël à Québec", "2023-12-25" }, taken);
+        // As a SQLite site's model reads it: the passkey's JSON as SQLite's model writes it.
+        await using (var file = AwkwardRows.Context<AppDbContext>(site, options => options.UseSqlite($"Data Source={backup.Path};Mode=ReadOnly;Pooling=False")))
+        {
+            await AwkwardRows.AssertKeptAsync(file);
+        }
 
         // Into a new site from a copy holding only the snapshot: the memory is there, the admin signs in, and a new
         // memory gets the next id.
@@ -78,7 +88,12 @@ public sealed class TablesBackupTests : IDisposable
             Assert.Equal("Noël à Québec", restored.GetProperty("title").GetString());
             Assert.Equal("2023-12-25", restored.GetProperty("taken_on").GetString());
             added = await AlbumApiTests.CreateMemoryAsync(client, "Après la restauration");
-            Assert.True(added > memory);
+            Assert.True(added > deleted, $"{added} was given before the backup.");
+        }
+
+        await using (var restored = AwkwardRows.Context<PostgresDbContext>(site, options => options.UseNpgsql(PostgresServer.Shared.DatabaseFor(_restored))))
+        {
+            await AwkwardRows.AssertKeptAsync(restored);
         }
 
         // Over that site, with --replace: its rows become the export's in one go, and the site as it was is kept aside,
@@ -124,6 +139,52 @@ public sealed class TablesBackupTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("damaged", errors);
+        Assert.Empty(await TestDatabase.RowsAsync(_restored, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
+    }
+
+    [Fact]
+    public async Task An_Export_That_PostgreSQL_Refuses_Midway_Changes_Nothing_And_Says_Why()
+    {
+        await using var site = new AppFactory { Settings = { ["Backup:PostgresFormat"] = BackupOptions.TablesFormat } };
+        var memory = await AlbumApiTests.CreateMemoryAsync(site.CreateKeyClient(), "Trop long, plus tard");
+        var backup = await site.Service<BackupService>().BackupNowAsync();
+        // A title longer than PostgreSQL's column takes: SQLite keeps it, and the copy fails in the middle.
+        await using (var file = new SqliteConnection($"Data Source={backup.Path};Pooling=False"))
+        {
+            await file.OpenAsync();
+            await TestDatabase.RowsAsync(file, $"UPDATE \"Memories\" SET \"Title\" = '{new string('a', 5000)}' WHERE \"Id\" = {memory}");
+        }
+
+        CopyHolding(backup);
+        await using (var server = await ServerProcess.StartAsync(_restored))
+        {
+            await AlbumApiTests.CreateMemoryAsync(await server.CreateApiClientAsync(), "Déjà là");
+        }
+
+        var (code, _, errors) = await CommandProcess.RunAsync(_restored, Tables, "", "restore", _copy, "--replace");
+
+        Assert.Equal(1, code);
+        Assert.Contains("could not be put in place", errors);
+        Assert.Contains("nothing was restored", errors);
+        var titles = (await TestDatabase.RowsAsync(_restored, "SELECT \"Title\" FROM \"Memories\"")).Select(r => (string)r[0]!).ToList();
+        Assert.Equal(["Déjà là"], titles);
+        Assert.False(File.Exists(Path.Combine(_restored, "restore-under-way")));
+    }
+
+    [Fact]
+    public async Task A_Sqlite_File_That_Is_Not_A_Site_S_Database_Is_Refused()
+    {
+        var snapshots = Directory.CreateDirectory(Path.Combine(_copy, "snapshots")).FullName;
+        await using (var other = new SqliteConnection($"Data Source={Path.Combine(snapshots, BackupFile.NameFor(DateTimeOffset.UtcNow, BackupFile.PostgresTablesExtension))};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await TestDatabase.RowsAsync(other, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('courses')");
+        }
+
+        var (code, _, errors) = await CommandProcess.RunAsync(_restored, Tables, "", "restore", _copy);
+
+        Assert.Equal(1, code);
+        Assert.Contains("not a database of this site", errors);
         Assert.Empty(await TestDatabase.RowsAsync(_restored, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"));
     }
 

@@ -127,7 +127,8 @@ public sealed class BackupService(
     /// <summary>A crash during a backup leaves a temporary file; no backup runs alongside this one to own it.</summary>
     private void DeleteLeftoverTemporaryFiles()
     {
-        foreach (var leftover in Directory.EnumerateFiles(paths.Backups, "*" + TemporarySuffix))
+        // With the -wal and -shm files of a table export cut short.
+        foreach (var leftover in Directory.GetFiles(paths.Backups, "*" + TemporarySuffix + "*"))
         {
             TryDelete(leftover);
         }

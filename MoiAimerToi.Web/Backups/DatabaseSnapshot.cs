@@ -89,13 +89,30 @@ public sealed class DatabaseSnapshot(DataPaths paths, IOptions<DatabaseOptions> 
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA integrity_check;";
-            return (string?)await command.ExecuteScalarAsync() is "ok" ? null : "damaged";
+            if ((string?)await command.ExecuteScalarAsync() is not "ok")
+            {
+                return "damaged";
+            }
+
+            // Any SQLite file may be whole; a site's has its migrations' history and its couple, as every site that started once.
+            const string NotOurs = "it is not a database of this site: it has no migrations history or no couple";
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'CoupleData')";
+            if (await ScalarAsync(command) != 2)
+            {
+                return NotOurs;
+            }
+
+            command.CommandText = """SELECT EXISTS (SELECT 1 FROM "__EFMigrationsHistory") AND EXISTS (SELECT 1 FROM "CoupleData")""";
+            return await ScalarAsync(command) == 1 ? null : NotOurs;
         }
         catch (Exception exception) when (exception is SqliteException or InvalidOperationException)
         {
             return $"damaged: {exception.Message}";
         }
     }
+
+    private static async Task<long> ScalarAsync(SqliteCommand command) =>
+        Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Whether the site already has a database that a restore would replace. On PostgreSQL: whether a table of the

@@ -14,8 +14,9 @@ namespace MoiAimerToi.Web.Backups;
 /// SQLite file that the SQLite migrations made (<see cref="BackupFile.PostgresTablesExtension"/>), read in one
 /// repeatable-read transaction (one moment of the database, as <c>pg_dump</c> reads it), row counts compared. The key
 /// ring's rows stay out, as they stay out of a <c>pg_dump</c> backup. Put back in one transaction: the file brought to
-/// this version's tables first, as a start would, then every table of the site emptied and filled from it. The file is
-/// a SQLite site's database too, so a SQLite site can be restored from it.
+/// this version's tables first, as a start would (its migrations, then the columns the code derives), then every table
+/// of the site emptied and filled from it. The file is a SQLite site's database too, so a SQLite site can be restored
+/// from it.
 /// </summary>
 /// <param name="services">The site's, so that both models are the site's (Identity's schema version is an option).</param>
 public sealed class PostgresTables(IServiceProvider services, IOptions<DatabaseOptions> database)
@@ -47,6 +48,7 @@ public sealed class PostgresTables(IServiceProvider services, IOptions<DatabaseO
         try
         {
             await using var file = InFile(path);
+            var older = (await file.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
             await file.Database.MigrateAsync(cancellationToken);
             await file.Database.OpenConnectionAsync(cancellationToken);
             await using var site = OfSite();
@@ -55,6 +57,12 @@ public sealed class PostgresTables(IServiceProvider services, IOptions<DatabaseO
             await using var writing = await site.Database.BeginTransactionAsync(cancellationToken);
             await TableCopy.EmptyAsync(site, cancellationToken);
             Check(await TableCopy.CopyAsync(file, site, cancellationToken), "PostgreSQL");
+            if (older)
+            {
+                // What a start does after it migrates; the next start finds nothing to migrate.
+                await DatabaseInitializer.RecomputeDerivedColumnsAsync(site, cancellationToken);
+            }
+
             await writing.CommitAsync(cancellationToken);
         }
         finally

@@ -34,7 +34,7 @@ public sealed class DatabaseInitializer(
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
-            await RecomputeDerivedColumnsAsync(cancellationToken);
+            await RecomputeDerivedColumnsAsync(db, cancellationToken);
         }
 
         if (db.Database.IsSqlite())
@@ -50,7 +50,7 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>After a migration, columns the code derives (a memory's search text) are written again for every row.</summary>
-    private async Task RecomputeDerivedColumnsAsync(CancellationToken cancellationToken)
+    public static async Task RecomputeDerivedColumnsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         foreach (var memory in await db.Memories.ToListAsync(cancellationToken))
         {

@@ -69,7 +69,18 @@ public static class RestoreCommand
             await database.MoveAsideAsync(Directory.CreateDirectory(Path.Combine(paths.Root, aside)).FullName);
         }
 
-        await database.PutInPlaceAsync(incoming, chosen.Backup);
+        try
+        {
+            await database.PutInPlaceAsync(incoming, chosen.Backup);
+        }
+        catch (Exception failure) when (database.IsPostgres)
+        {
+            // In one transaction: the database is as it was, and no file has moved yet.
+            File.Delete(incoming);
+            File.Delete(paths.RestoreUnderWay);
+            Console.Error.WriteLine($"The backup {snapshotName} could not be put in place ({failure.Message}); the database is as it was, and nothing was restored.");
+            return 1;
+        }
         if (exists)
         {
             // And its files, so that nothing it held is lost (the start's sweep would otherwise delete the files the

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -16,13 +15,15 @@ public sealed record CopiedTable(string Name, long Source, long Target);
 /// Every row of every table of the site's model, from one database into another made by the same model (SQLite into
 /// PostgreSQL for a move, PostgreSQL into a SQLite file and back for a backup without <c>pg_dump</c>), ids kept: each
 /// value read as the source's mapping stores it, turned back into the model's value, and written as the target's
-/// mapping stores it (a time as a UTC <c>timestamptz</c> on PostgreSQL). Parents before children, so that every foreign
-/// key holds as rows go in; PostgreSQL's identity sequences then start after the highest id. The key ring's table,
-/// which only PostgreSQL's model has, is left out when the target has no such table.
+/// mapping stores it (a time as a UTC <c>timestamptz</c> on PostgreSQL); a table with a JSON column goes through both
+/// contexts instead. Parents before children, so that every foreign key holds as rows go in; each table's next id is
+/// then after the highest id the source ever gave (an id is never given twice). The key ring's table, which only
+/// PostgreSQL's model has, is left out when the target has no such table.
 /// </summary>
 public static class TableCopy
 {
     private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!;
+    private static readonly MethodInfo SetOf = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
 
     /// <summary>Both contexts' connections are open, and the target's is in a transaction that the caller commits.</summary>
     public static async Task<List<CopiedTable>> CopyAsync(DbContext source, DbContext target, CancellationToken cancellationToken)
@@ -46,53 +47,75 @@ public static class TableCopy
                 throw new InvalidOperationException($"The table {table.Name} is not in the target's model.");
             }
 
-            var columns = table.Columns.ToList();
-            var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
-            await using var insert = into.CreateCommand();
-            insert.Transaction = writing;
-            insert.CommandText = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-            var mappings = columns.Select(c => (From: Mapping(c), To: Mapping(intoTable.FindColumn(c.Name)
-                ?? throw new InvalidOperationException($"The column {table.Name}.{c.Name} is not in the target's model.")))).ToList();
-            for (var i = 0; i < columns.Count; i++)
+            // A JSON column (an owned type stored as JSON) is written by each database's model its own way (bytes as hex
+            // or base64, times with or without a T): its table goes through the models, row by row.
+            var rows = table.Columns.Any(c => Mapping(c) is null)
+                ? await CopyThroughModelsAsync(source, target, table, cancellationToken)
+                : await CopyValuesAsync(from, reading, into, writing, table, intoTable, cancellationToken);
+            if (Identity(table) is { } identity)
             {
-                var parameter = insert.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                // A JSON column (an owned type stored as JSON) has no property of its own: its text is copied as it is.
-                if (parameter is NpgsqlParameter npgsql && intoTable.FindColumn(columns[i].Name)!.StoreType is "jsonb" or "json")
-                {
-                    npgsql.NpgsqlDbType = intoTable.FindColumn(columns[i].Name)!.StoreType == "jsonb" ? NpgsqlDbType.Jsonb : NpgsqlDbType.Json;
-                }
-
-                insert.Parameters.Add(parameter);
-            }
-
-            await using var select = from.CreateCommand();
-            select.Transaction = reading;
-            select.CommandText = $"SELECT {names} FROM {Quote(table.Name)} ORDER BY {string.Join(", ", table.PrimaryKey!.Columns.Select(c => Quote(c.Name)))}";
-            long rows = 0;
-            await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    for (var i = 0; i < columns.Count; i++)
-                    {
-                        insert.Parameters[i].Value = reader.IsDBNull(i) ? DBNull.Value : Convert(reader, i, mappings[i].From, mappings[i].To);
-                    }
-
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
-                    rows++;
-                }
-            }
-
-            if (into is NpgsqlConnection postgres)
-            {
-                await RestartIdentityAsync(intoTable, postgres, (NpgsqlTransaction)writing, cancellationToken);
+                await KeepHighWaterAsync(into, writing, intoTable, identity.Name, await HighWaterAsync(from, reading, table, identity.Name, cancellationToken), cancellationToken);
             }
 
             copied.Add(new CopiedTable(table.Name, rows, await CountAsync(into, writing, table.Name, cancellationToken)));
         }
 
         return copied;
+    }
+
+    /// <summary>The table's rows as values, each through both mappings, with one prepared insert.</summary>
+    private static async Task<long> CopyValuesAsync(
+        DbConnection from, DbTransaction? reading, DbConnection into, DbTransaction writing, ITable table, ITable intoTable, CancellationToken cancellationToken)
+    {
+        var columns = table.Columns.ToList();
+        var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
+        await using var insert = into.CreateCommand();
+        insert.Transaction = writing;
+        insert.CommandText = $"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        var mappings = columns.Select(c => (From: Mapping(c)!, To: Mapping(intoTable.FindColumn(c.Name)
+            ?? throw new InvalidOperationException($"The column {table.Name}.{c.Name} is not in the target's model."))!)).ToList();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            insert.Parameters.Add(parameter);
+        }
+
+        await using var select = from.CreateCommand();
+        select.Transaction = reading;
+        select.CommandText = $"SELECT {names} FROM {Quote(table.Name)} ORDER BY {string.Join(", ", table.PrimaryKey!.Columns.Select(c => Quote(c.Name)))}";
+        long rows = 0;
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                insert.Parameters[i].Value = reader.IsDBNull(i) ? DBNull.Value : Convert(reader, i, mappings[i].From, mappings[i].To);
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>The table's rows as the model's objects: read by the source's context, written by the target's.</summary>
+    private static async Task<long> CopyThroughModelsAsync(DbContext source, DbContext target, ITable table, CancellationToken cancellationToken)
+    {
+        var entity = table.EntityTypeMappings.Select(m => m.TypeBase).OfType<IEntityType>().Single(e => !e.IsOwned());
+        var rows = (IQueryable<object>)SetOf.MakeGenericMethod(entity.ClrType).Invoke(source, null)!;
+        long count = 0;
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            target.Add(row);
+            count++;
+        }
+
+        await target.SaveChangesAsync(cancellationToken);
+        target.ChangeTracker.Clear();
+        source.ChangeTracker.Clear();
+        return count;
     }
 
     /// <summary>Rows of the model's tables in the context's database (its connection open): none in a new one.</summary>
@@ -126,13 +149,8 @@ public static class TableCopy
     }
 
     /// <summary>The column's value as the source keeps it, then as the model has it, then as the target keeps it.</summary>
-    private static object Convert(DbDataReader reader, int ordinal, RelationalTypeMapping? from, RelationalTypeMapping? to)
+    private static object Convert(DbDataReader reader, int ordinal, RelationalTypeMapping from, RelationalTypeMapping to)
     {
-        if (from is null || to is null)
-        {
-            return reader.GetString(ordinal);
-        }
-
         var provider = from.Converter?.ProviderClrType ?? from.ClrType;
         provider = Nullable.GetUnderlyingType(provider) ?? provider;
         var stored = GetFieldValue.MakeGenericMethod(provider.IsEnum ? Enum.GetUnderlyingType(provider) : provider).Invoke(reader, [ordinal])!;
@@ -144,15 +162,44 @@ public static class TableCopy
 
     private static RelationalTypeMapping? Mapping(IColumn column) => column.PropertyMappings.FirstOrDefault()?.TypeMapping;
 
-    private static async Task RestartIdentityAsync(ITable table, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The table's generated id column, if it has one (its single key, numbered by the database).</summary>
+    private static IColumn? Identity(ITable table) =>
+        table.PrimaryKey?.Columns is [var key] && key.PropertyMappings.Any(p => p.Property.ValueGenerated == ValueGenerated.OnAdd && (p.Property.ClrType == typeof(int) || p.Property.ClrType == typeof(long)))
+            ? key
+            : null;
+
+    /// <summary>
+    /// The highest id the source's database ever gave in the table (PostgreSQL's sequence, SQLite's
+    /// <c>sqlite_sequence</c>), which may be above the highest id left: an id given once is never given again.
+    /// </summary>
+    private static async Task<long> HighWaterAsync(DbConnection connection, DbTransaction? transaction, ITable table, string column, CancellationToken cancellationToken)
     {
-        foreach (var column in table.Columns.Where(c => c.PropertyMappings.Any(p => p.Property.ValueGenerated == ValueGenerated.OnAdd) && c.StoreType is "integer" or "bigint"))
-        {
-            await using var restart = new NpgsqlCommand(
-                $"SELECT setval(pg_get_serial_sequence('{Quote(table.Name)}', '{column.Name}'), COALESCE(MAX({Quote(column.Name)}), 0) + 1, false) FROM {Quote(table.Name)}",
-                connection, transaction);
-            await restart.ExecuteScalarAsync(cancellationToken);
-        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = connection is NpgsqlConnection
+            ? $"SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('{Quote(table.Name)}', '{column}')::regclass), 0)"
+            : $"SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table.Name}'), 0)";
+        return System.Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The target's next id after both the highest copied and the source's high-water mark.</summary>
+    private static async Task KeepHighWaterAsync(DbConnection connection, DbTransaction transaction, ITable table, string column, long highWater, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var highest = $"(SELECT COALESCE(MAX({Quote(column)}), 0) FROM {Quote(table.Name)})";
+        command.CommandText = connection is NpgsqlConnection
+            ? $"SELECT setval(pg_get_serial_sequence('{Quote(table.Name)}', '{column}'), GREATEST(@high, {highest}) + 1, false)"
+            // SQLite keeps the highest id it gave in sqlite_sequence (rows inserted with their ids already raised it).
+            : $"""
+               UPDATE sqlite_sequence SET seq = MAX(seq, @high) WHERE name = '{table.Name}';
+               INSERT INTO sqlite_sequence (name, seq) SELECT '{table.Name}', @high WHERE @high > 0 AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '{table.Name}');
+               """;
+        var high = command.CreateParameter();
+        high.ParameterName = "@high";
+        high.Value = highWater;
+        command.Parameters.Add(high);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Each table after the tables its foreign keys point to (a table pointing to itself is ordered by its key).</summary>
