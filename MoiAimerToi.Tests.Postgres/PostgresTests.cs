@@ -42,6 +42,20 @@ public class PostgresTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_Accent_Blind_Search_Reads_Titles_Through_PostgreSQL_s_Unaccent()
+    {
+        // ø and æ inside a word: unaccent's rules take them off, .NET's decomposition (SQLite's SearchText) does not.
+        var id = await factory.InScopeAsync(async provider =>
+            (await provider.GetRequiredService<MemoryService>().CreateAsync(new MemoryInput("Søren à Ærøskøbing", "Le ferry de Svendborg", null), null, null)).Value!.Id);
+
+        var found = await factory.InScopeAsync(provider => provider.GetRequiredService<MemoryService>().PageAsync(new MemoryQuery("soren AEROSKOBING")));
+
+        Assert.Equal([id], found.Memories.Select(m => m.Id));
+        var extensions = await TestDatabase.RowsAsync(factory.DataDirectory, "SELECT extname FROM pg_extension WHERE extname = 'unaccent'");
+        Assert.Single(extensions);
+    }
+
+    [Fact]
     public async Task A_Backup_Is_A_Pg_Dump_Archive_That_Pg_Restore_Puts_Back_Into_An_Empty_Database()
     {
         var backup = await factory.Service<BackupService>().BackupNowAsync();

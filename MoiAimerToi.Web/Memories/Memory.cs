@@ -55,7 +55,11 @@ public sealed class Memory
 
     public int VideoCount { get; set; }
 
-    /// <summary>The title and description as the search reads them (<see cref="Memories.SearchText"/>), kept by the database, never set.</summary>
+    /// <summary>
+    /// The title and description as SQLite's search reads them (<see cref="Memories.SearchText"/>), kept by the database,
+    /// never set. PostgreSQL's search uses its <c>unaccent</c> instead; the column is kept there too, so that both
+    /// databases have the same tables (<c>move-to-postgres</c>, the table export of backups).
+    /// </summary>
     public string SearchText
     {
         get => Memories.SearchText.Of(Title, Description);

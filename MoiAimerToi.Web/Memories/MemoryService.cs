@@ -62,7 +62,11 @@ public sealed class MemoryService(AppDbContext db, CoupleClock clock, FieldRules
         foreach (var word in SearchText.Normalize(query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
         {
             var pattern = "%" + word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            matching = matching.Where(m => EF.Functions.Like(m.SearchText, pattern, "\\"));
+            // PostgreSQL's own unaccent reads the title and the description; SQLite, which has none, reads the words the
+            // site keeps without accents (both sides lower case, accents and ligatures gone, as SearchText writes them).
+            matching = db.Database.IsNpgsql()
+                ? matching.Where(m => EF.Functions.ILike(EF.Functions.Unaccent(m.Title + " " + (m.Description ?? "")), EF.Functions.Unaccent(pattern), "\\"))
+                : matching.Where(m => EF.Functions.Like(m.SearchText, pattern, "\\"));
         }
 
         var memories = await NewestFirst(matching).Skip((page - 1) * query.PageSize).Take(query.PageSize + 1).ToListAsync(cancellationToken);

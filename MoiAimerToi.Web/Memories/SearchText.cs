@@ -5,8 +5,9 @@ namespace MoiAimerToi.Web.Memories;
 
 /// <summary>
 /// Words as the search compares them, on both sides: lower case, accents and ligatures gone, so that « ete »,
-/// « Été » and « ÉTÉ » are the same word, « noel » is « Noël » and « coeur » is « cœur ». Plain text in a column,
-/// so SQLite and PostgreSQL both search it with LIKE.
+/// « Été » and « ÉTÉ » are the same word, « noel » is « Noël » and « coeur » is « cœur ». The words searched for, on
+/// both databases; and the text SQLite searches, in a column (PostgreSQL reads the title and description through its
+/// <c>unaccent</c>, which has the same rules for these letters).
 /// </summary>
 public static class SearchText
 {

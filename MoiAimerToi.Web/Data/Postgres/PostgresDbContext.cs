@@ -14,6 +14,13 @@ public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> option
     /// <summary>Left out of backups (<see cref="Backups.DatabaseSnapshot"/>), as the <c>keys/</c> folder is on SQLite.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The accent-blind search asks PostgreSQL's own unaccent (MemoryService.PageAsync).
+        builder.HasPostgresExtension("unaccent");
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
