@@ -185,27 +185,34 @@ site_ensure() {
 }
 
 # A Public site: the benchmarks measure what a visitor gets (a new Production site would start Private).
+# site_start [NAME=VALUE ...]: publishes the site (once per script), starts it on a new data folder with these
+# variables besides (11-bucket-photos starts a second one on a bucket), its output into $BENCH_SERVER_LOG.
 site_start() {
     need dotnet "install the .NET 10 SDK"
     need jq "apt-get install -y jq"
-    local tmp port
+    local tmp port log=${BENCH_SERVER_LOG:-$BENCH_OUT/server.log}
     make_tmp tmp
-    log "publishing the site (Release) ..."
-    dotnet publish "$REPO_DIR/MoiAimerToi.Web" -c Release -o "$tmp/site" --nologo -v quiet >"$tmp/publish.log" 2>&1 ||
-        { tail -30 "$tmp/publish.log" >&2; die "dotnet publish failed"; }
+    if [[ -z "${_BENCH_PUBLISHED:-}" ]]; then
+        log "publishing the site (Release) ..."
+        dotnet publish "$REPO_DIR/MoiAimerToi.Web" -c Release -o "$tmp/site" --nologo -v quiet >"$tmp/publish.log" 2>&1 ||
+            { tail -30 "$tmp/publish.log" >&2; die "dotnet publish failed"; }
+        _BENCH_PUBLISHED=$tmp/site
+    else
+        ln -s "$_BENCH_PUBLISHED" "$tmp/site" # cold-start finds the site next to its data folder
+    fi
     mkdir -p "$tmp/data"
     port=$(free_port)
-    log "starting the site on 127.0.0.1:$port (Production) ..."
+    log "starting the site on 127.0.0.1:$port (Production${1:+$(printf ', %s' "${@%%=*}")}) ..."
     (
         cd "$tmp/site"
         ASPNETCORE_ENVIRONMENT=Production BACKEND_ADMIN_USER="$BENCH_USER" BACKEND_ADMIN_PASS="$BENCH_PASS" \
             Storage__DataDirectory="$tmp/data" RateLimits__LoginPerMinute=1000 RateLimits__UploadsPerMinute=100000 RateLimits__AccountUploadsPerMinute=100000 Site__Visibility=public \
-            exec ./MoiAimerToi.Web --urls "http://127.0.0.1:$port"
-    ) >"$BENCH_OUT/server.log" 2>&1 &
+            exec env "$@" ./MoiAimerToi.Web --urls "http://127.0.0.1:$port"
+    ) >"$log" 2>&1 &
     local pid=$!
     on_exit "stop_pid $pid"
     export BENCH_URL="http://127.0.0.1:$port" BENCH_PID=$pid BENCH_USER BENCH_PASS BENCH_DATA="$tmp/data"
-    wait_http "$BENCH_URL/api/health" 60 || { tail -30 "$BENCH_OUT/server.log" >&2; die "the site did not start"; }
+    wait_http "$BENCH_URL/api/health" 60 || { tail -30 "$log" >&2; die "the site did not start"; }
     log "site up: $BENCH_URL (pid $BENCH_PID, RSS $(( $(rss_kb "$BENCH_PID") / 1024 )) MB)"
 }
 
