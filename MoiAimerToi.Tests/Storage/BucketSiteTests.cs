@@ -120,12 +120,13 @@ public sealed class BucketSiteTests
     }
 
     [S3Fact]
-    public async Task A_Bucket_That_Stops_Answering_During_An_Upload_Gets_A_Clear_Error_And_No_Row_Points_To_A_Missing_Object()
+    public async Task A_Bucket_That_Stops_Answering_Gets_A_Clear_Error_For_An_Upload_And_503_For_Its_Files_And_No_Row_Points_To_A_Missing_Object()
     {
         await using var s3 = await S3Server.StartAsync();
         var settings = await s3.NewBucketAsync();
         await using var site = await SiteAsync(settings);
         var id = await CreateAsync(site, "Sans le seau");
+        var (withPhoto, memoryWithPhoto) = await CreateWithPhotoAsync(site, TestImages.Jpeg(640, 480));
 
         await s3.DisposeAsync();
         using var form = MemoryPhotosApiTests.PhotoForm(TestImages.Jpeg(800, 600));
@@ -145,6 +146,16 @@ public sealed class BucketSiteTests
         Assert.Null(memory!.PhotoFileName);
         Assert.Empty(memory.Media);
         Assert.DoesNotContain(Directory.GetFiles(Path.Combine(site.DataDirectory, "tmp")), f => Path.GetFileName(f).StartsWith(StoredFiles.ScratchPrefix));
+
+        // What is in the bucket is not missing while it is down, nor the site broken: 503, to try again.
+        var photo = await site.CreateClient().GetAsync(memoryWithPhoto.GetProperty("photo_url").GetString());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, photo.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), photo.Headers.RetryAfter?.Delta);
+        var mediumId = memoryWithPhoto.GetProperty("media")[0].GetProperty("id").GetInt32();
+        var original = await site.CreateKeyClient().GetAsync($"/api/memories/{withPhoto}/media/{mediumId}/original");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, original.StatusCode);
+        Assert.Contains("file store does not answer", await original.Content.ReadAsStringAsync());
+        Assert.Contains(site.Logs.Lines, line => line.Contains("answered 503"));
 
         var ready = await site.CreateClient().GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);

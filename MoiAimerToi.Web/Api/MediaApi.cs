@@ -32,7 +32,7 @@ public static class MediaApi
             .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete("/{mediaId:int}", RemoveAsync).WithName("RemoveMedia");
         group.MapPut("/order", OrderAsync).WithName("OrderMedia");
-        group.MapGet("/{mediaId:int}/original", OriginalAsync).WithName("MediaOriginal");
+        group.MapGet("/{mediaId:int}/original", OriginalAsync).WithName("MediaOriginal").AnswersUnavailableWhileTheStoreIsDown();
         return endpoints;
     }
 

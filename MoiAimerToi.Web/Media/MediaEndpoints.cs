@@ -26,7 +26,7 @@ public static class MediaEndpoints
         group.MapPost("", AddAsync)
             .RequireRateLimiting(RateLimits.Uploads)
             .WithMetadata(new RequestSizeLimitAttribute(limit));
-        group.MapGet("/{mediaId:int}/original", OriginalAsync).WithName("Original");
+        group.MapGet("/{mediaId:int}/original", OriginalAsync).WithName("Original").AnswersUnavailableWhileTheStoreIsDown();
         return endpoints;
     }
 

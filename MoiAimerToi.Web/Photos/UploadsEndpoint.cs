@@ -9,7 +9,8 @@ public static class UploadsEndpoint
     public static IEndpointRouteBuilder MapUploads(this IEndpointRouteBuilder endpoints)
     {
         // Its own rule (MediaAccess), so that whoever may not see a file gets 404, never a sign-in page or a 401.
-        endpoints.MapGet("/uploads/{name}", Serve).WithName("Upload").ExcludeFromDescription().AnswerHeadLikeGet().AllowAnonymous();
+        endpoints.MapGet("/uploads/{name}", Serve).WithName("Upload").ExcludeFromDescription().AnswerHeadLikeGet().AllowAnonymous()
+            .AnswersUnavailableWhileTheStoreIsDown();
         return endpoints;
     }
 

@@ -14,8 +14,10 @@ public static class SharedFilesEndpoint
 {
     public static IEndpointRouteBuilder MapSharedFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/s/{token}/files/{name}", ServeAsync).WithName("SharedFile").ExcludeFromDescription().AnswerHeadLikeGet().AllowAnonymous();
-        endpoints.MapGet("/s/{token}/originals/{mediaId:int}", OriginalAsync).WithName("SharedOriginal").ExcludeFromDescription().AllowAnonymous();
+        endpoints.MapGet("/s/{token}/files/{name}", ServeAsync).WithName("SharedFile").ExcludeFromDescription().AnswerHeadLikeGet().AllowAnonymous()
+            .AnswersUnavailableWhileTheStoreIsDown();
+        endpoints.MapGet("/s/{token}/originals/{mediaId:int}", OriginalAsync).WithName("SharedOriginal").ExcludeFromDescription().AllowAnonymous()
+            .AnswersUnavailableWhileTheStoreIsDown();
         return endpoints;
     }
 
