@@ -21,6 +21,12 @@ public sealed class S3Server : IAsyncDisposable
         return server;
     });
 
+    /// <summary>
+    /// Runs its arguments, and kills them once its standard input is closed; exits when they do. (A job put in the
+    /// background reads /dev/null unless told otherwise: the watcher reads the shell's own input, kept as descriptor 3.)
+    /// </summary>
+    private const string StopsWithTheTests = "exec 3<&0; \"$0\" \"$@\" & child=$!; (cat <&3 > /dev/null; kill $child 2> /dev/null) & wait $child";
+
     private readonly Process _process;
     private readonly string _folder;
     private bool _stopped;
@@ -74,7 +80,12 @@ public sealed class S3Server : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "moiaimertoi-tests", "s3-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var port = ListeningProcess.FreePort();
-        var start = new ProcessStartInfo("node", [Program, "-d", folder, "-a", "127.0.0.1", "-p", port.ToString(), "-s", "--configure-bucket", Bucket]);
+        // Through a shell that stops it when its standard input closes, that is when the test process ends, however it
+        // ends: the shared one's ProcessExit handler does not always get to run (the test host may be killed first).
+        var start = new ProcessStartInfo("bash", ["-c", StopsWithTheTests, "node", Program, "-d", folder, "-a", "127.0.0.1", "-p", port.ToString(), "-s", "--configure-bucket", Bucket])
+        {
+            RedirectStandardInput = true,
+        };
         var server = new S3Server(await ListeningProcess.StartAsync(start, port, "s3rver"), folder, port);
         // The bucket is made just after the port opens.
         await Task.Delay(200);
