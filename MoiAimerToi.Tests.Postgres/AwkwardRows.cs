@@ -39,7 +39,4 @@ internal static class AwkwardRows
         Assert.Equal(LockoutEnd, (await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "admin")).LockoutEnd);
     }
 
-    /// <summary>A context of the site's model (Identity's schema version is an option of its services) on another database.</summary>
-    public static T Context<T>(AppFactory site, Func<DbContextOptionsBuilder<T>, DbContextOptionsBuilder<T>> database) where T : AppDbContext =>
-        (T)Activator.CreateInstance(typeof(T), database(new DbContextOptionsBuilder<T>()).UseApplicationServiceProvider(site.Services).Options)!;
 }

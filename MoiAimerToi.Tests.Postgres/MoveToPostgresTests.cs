@@ -2,12 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using MoiAimerToi.Tests.Api;
 using MoiAimerToi.Tests.Infrastructure;
 using MoiAimerToi.Tests.Media;
 using MoiAimerToi.Tests.Photos;
-using MoiAimerToi.Web.Data.Postgres;
+using MoiAimerToi.Web.Data;
 
 namespace MoiAimerToi.Tests;
 
@@ -75,7 +74,7 @@ public sealed class MoveToPostgresTests : IAsyncLifetime
             Assert.True(created > deleted, $"{created} was given on SQLite already.");
         }
 
-        await using (var moved = AwkwardRows.Context<PostgresDbContext>(site, options => options.UseNpgsql(into)))
+        await using (var moved = SiteContexts.OnPostgres(site.Services, into))
         {
             await AwkwardRows.AssertKeptAsync(moved);
         }

@@ -11,7 +11,6 @@ using MoiAimerToi.Tests.Media;
 using MoiAimerToi.Tests.Photos;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Data;
-using MoiAimerToi.Web.Data.Postgres;
 
 namespace MoiAimerToi.Tests;
 
@@ -70,7 +69,7 @@ public sealed class TablesBackupTests : IDisposable
         var taken = Assert.Single(await SqliteRowsAsync(backup.Path, $"SELECT \"Title\", \"TakenOn\" FROM \"Memories\" WHERE \"Id\" = {memory}"));
         Assert.Equal(new object?[] { "Noël à Québec", "2023-12-25" }, taken);
         // As a SQLite site's model reads it: the passkey's JSON as SQLite's model writes it.
-        await using (var file = AwkwardRows.Context<AppDbContext>(site, options => options.UseSqlite($"Data Source={backup.Path};Mode=ReadOnly;Pooling=False")))
+        await using (var file = SiteContexts.OnSqliteFile(site.Services, backup.Path))
         {
             await AwkwardRows.AssertKeptAsync(file);
         }
@@ -91,7 +90,7 @@ public sealed class TablesBackupTests : IDisposable
             Assert.True(added > deleted, $"{added} was given before the backup.");
         }
 
-        await using (var restored = AwkwardRows.Context<PostgresDbContext>(site, options => options.UseNpgsql(PostgresServer.Shared.DatabaseFor(_restored))))
+        await using (var restored = SiteContexts.OnPostgres(site.Services, PostgresServer.Shared.DatabaseFor(_restored)))
         {
             await AwkwardRows.AssertKeptAsync(restored);
         }

@@ -86,9 +86,7 @@ public sealed class PostgresTables(IServiceProvider services, IOptions<DatabaseO
         }
     }
 
-    private AppDbContext InFile(string path) => new(new DbContextOptionsBuilder<AppDbContext>()
-        .UseSqlite($"Data Source={path};Pooling=False").UseApplicationServiceProvider(services).Options);
+    private AppDbContext InFile(string path) => SiteContexts.OnSqliteFile(services, path);
 
-    private PostgresDbContext OfSite() => new(new DbContextOptionsBuilder<PostgresDbContext>()
-        .UseNpgsql(database.Value.PostgresConnectionString).UseApplicationServiceProvider(services).Options);
+    private PostgresDbContext OfSite() => SiteContexts.OnPostgres(services, database.Value.PostgresConnectionString!);
 }

@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using MoiAimerToi.Web.Backups;
 using MoiAimerToi.Web.Data;
 using MoiAimerToi.Web.Data.Postgres;
 using MoiAimerToi.Web.Storage;
-using Npgsql;
 
 namespace MoiAimerToi.Web.Transfer;
 
@@ -34,13 +33,13 @@ public sealed class SiteMove(
         try
         {
             await snapshot.WriteAsync(copy, cancellationToken);
-            await using var source = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={copy};Pooling=False").UseApplicationServiceProvider(services).Options);
+            await using var source = SiteContexts.OnSqliteFile(services, copy);
             if ((await source.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
                 throw new MoveRefusedException("This site's database is older than this version of the site: start the site once, then move it.");
             }
 
-            await using var target = new PostgresDbContext(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql(postgresConnectionString).UseApplicationServiceProvider(services).Options);
+            await using var target = SiteContexts.OnPostgres(services, postgresConnectionString);
             await target.Database.MigrateAsync(cancellationToken);
             await target.Database.OpenConnectionAsync(cancellationToken);
             if (await TableCopy.RowsInAsync(target, cancellationToken) > 0)
@@ -58,7 +57,7 @@ public sealed class SiteMove(
                 throw new MoveRefusedException($"{short_.Name} has {short_.Target} rows in PostgreSQL, not {short_.Source}: nothing was written there.");
             }
 
-            var keys = await CopyKeysAsync((NpgsqlConnection)target.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
+            var keys = await CopyKeysAsync(target, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new MoveReport(tables, keys, copied, there, bucket);
         }
@@ -120,20 +119,17 @@ public sealed class SiteMove(
         return (await CopyTargets.Sha256Async(local.Path, cancellationToken)).AsSpan().SequenceEqual(expected);
     }
 
-    /// <summary>The key ring of <c>keys/</c>, as the rows PostgreSQL's sites read it from.</summary>
-    private async Task<int> CopyKeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The key ring of <c>keys/</c>, as the rows PostgreSQL's sites read it from (in the target's transaction).</summary>
+    private async Task<int> CopyKeysAsync(PostgresDbContext target, CancellationToken cancellationToken)
     {
-        var keys = 0;
         foreach (var key in Directory.EnumerateFiles(paths.Keys, "*.xml"))
         {
-            await using var insert = new NpgsqlCommand("""INSERT INTO "DataProtectionKeys" ("FriendlyName", "Xml") VALUES ($1, $2)""", connection, transaction)
+            target.DataProtectionKeys.Add(new DataProtectionKey
             {
-                Parameters = { new() { Value = Path.GetFileNameWithoutExtension(key) }, new() { Value = await File.ReadAllTextAsync(key, cancellationToken) } },
-            };
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            keys++;
+                FriendlyName = Path.GetFileNameWithoutExtension(key), Xml = await File.ReadAllTextAsync(key, cancellationToken),
+            });
         }
 
-        return keys;
+        return await target.SaveChangesAsync(cancellationToken);
     }
 }
